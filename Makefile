@@ -1,0 +1,35 @@
+# MAEX node network. `make demo` runs the local Zeeland demo network; `make test` runs the tests.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300
+
+.PHONY: deps build demo test bench format-check
+
+## Install the system libraries (libcurl, SQLite headers) when they are missing.
+deps:
+	@missing=""; \
+	pkg-config --exists libcurl || missing="$$missing libcurl4-openssl-dev"; \
+	pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		for i in 1 2 3 4 5; do $(APT) update -qq && break; echo "apt-get update failed, retrying"; sleep 10; done; \
+		$(APT) install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## The main job: a local demo network of five nodes on 127.0.0.1.
+demo: deps
+	$(SWIFT) build -c release --product maex-node
+	.build/release/maex-node demo $(DEMO_ARGS)
+
+## All tests (plain `swift test`, so XCTest prints its summary line).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## Benchmarks in release mode; results go to BENCHMARKS.md.
+bench: deps
+	$(SWIFT) build -c release --product maex-bench --product maex-node
+	.build/release/maex-bench --output BENCHMARKS.md
