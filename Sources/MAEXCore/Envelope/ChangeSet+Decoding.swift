@@ -16,10 +16,9 @@ extension ChangeSet {
         }
         let realm = try Self.string(object, "realm")
         guard EnvelopeRules.isValidRealm(realm) else { throw .invalidValue(field: "realm", reason: "expected 1 to 64 of [a-z0-9.-]") }
+        let authorHex = try Self.string(object, "author")
         let author: NodeID
-        do { author = try NodeID(hex: try Self.string(object, "author")) } catch let error as KeyError {
-            throw .invalidAuthor(error)
-        } catch { throw .invalidValue(field: "author", reason: "\(error)") }
+        do { author = try NodeID(hex: authorHex) } catch { throw .invalidAuthor(error) }
         let seq = try Self.integer(object, "seq")
         guard seq >= 1 else { throw .invalidValue(field: "seq", reason: "must be at least 1") }
         let prev = try Self.decodePrev(object["prev"], seq: seq)
@@ -65,8 +64,10 @@ extension ChangeSet {
             guard value == .null else { throw .invalidValue(field: "prev", reason: "must be null for sequence 1") }
             return nil
         }
-        guard let text = value.stringValue else { throw .invalidValue(field: "prev", reason: "expected the previous change set's id") }
-        return try ChangeSetID(hex: text)
+        guard let text = value.stringValue, let id = try? ChangeSetID(hex: text) else {
+            throw .invalidValue(field: "prev", reason: "expected the previous change set's id (64 lowercase hex characters)")
+        }
+        return id
     }
 
     private static func decodeHLC(_ value: JSONValue?) throws(EnvelopeError) -> HLCTimestamp {

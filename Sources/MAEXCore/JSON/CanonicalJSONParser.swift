@@ -74,6 +74,9 @@ struct CanonicalJSONParser {
                 if previousKey == key { throw .duplicateKey(key) }
                 guard previousKey.utf8.lexicographicallyPrecedes(key.utf8) else { throw .notCanonical }
             }
+            // Swift compares strings by canonical equivalence: keys with different bytes (e.g.
+            // "e\u{301}" and "é") would share one entry, so they count as duplicates too.
+            guard members[key] == nil else { throw .duplicateKey(key) }
             try expect(UInt8(ascii: ":"))
             members[key] = try parseValue(depth: depth)
             previousKey = key

@@ -34,11 +34,18 @@ public struct MemoryReplica: Sendable {
     /// Whether a change set is held in the log.
     public func holds(_ ref: ChangeRef) -> Bool { (chains[ref.author]?.count ?? 0) >= ref.seq }
 
+    /// Whether a fork of its author retracted a change set: requirements on it count as met, so
+    /// other authors' change sets built on it apply whichever branch of the fork is held.
+    public func isRetracted(_ ref: ChangeRef) -> Bool { forkedFrom[ref.author].map { ref.seq >= $0 } ?? false }
+
     /// Receives a verified change set and, when it completes a chain, applies waiting ones.
     @discardableResult
     public mutating func receive(_ signed: SignedChangeSet, nowMilliseconds: Int64) -> ReceiveOutcome {
         let outcome = receiveOne(signed, nowMilliseconds: nowMilliseconds)
-        if outcome == .stored { drainPending(nowMilliseconds: nowMilliseconds) }
+        switch outcome {
+        case .stored, .fork: drainPending(nowMilliseconds: nowMilliseconds)
+        default: break
+        }
         return outcome
     }
 
@@ -60,7 +67,7 @@ public struct MemoryReplica: Sendable {
         }
         let context = ChainDecision.Context(
             head: head(of: changeSet.author), existingID: existing, nowMilliseconds: nowMilliseconds)
-        switch ChainDecision.decide(signed, in: context, isHeld: { holds($0) }) {
+        switch ChainDecision.decide(signed, in: context, isHeld: { holds($0) || isRetracted($0) }) {
         case .apply:
             pending[signed.id] = nil
             chains[changeSet.author, default: []].append(signed)
@@ -71,6 +78,7 @@ public struct MemoryReplica: Sendable {
             pending[signed.id] = signed
             return .pending(missing: missing)
         case .answer(.fork(let existingID)):
+            pending[signed.id] = nil
             recordFork(of: changeSet.author, at: changeSet.seq)
             quarantine[signed.id] = "fork: \(existingID.hex) is held at the same sequence"
             return .fork(existing: existingID)
@@ -107,8 +115,12 @@ public struct MemoryReplica: Sendable {
         var progress = true
         while progress {
             progress = false
-            for signed in pending.values.sorted(by: { $0.changeSet.ref < $1.changeSet.ref }) {
-                if case .stored = receiveOne(signed, nowMilliseconds: nowMilliseconds) { progress = true }
+            // By reference, then id: two forked change sets at one sequence drain in a fixed order.
+            for signed in pending.values.sorted(by: { ($0.changeSet.ref, $0.id) < ($1.changeSet.ref, $1.id) }) {
+                switch receiveOne(signed, nowMilliseconds: nowMilliseconds) {
+                case .stored, .fork: progress = true
+                default: break
+                }
             }
         }
     }

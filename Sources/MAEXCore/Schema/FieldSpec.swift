@@ -27,7 +27,7 @@ public struct FieldSpec: Hashable, Sendable {
         case (.text(let maxLength), .string(let text)):
             if required, text.trimmingCharacters(in: .whitespaces).isEmpty { throw .required(field: name) }
             guard text.count <= maxLength else { throw .invalid(field: name, reason: "hoogstens \(maxLength) tekens") }
-        case (.integer(let range), .int(let number)), (.integerSet(let range), .int(let number)):
+        case (.integer(let range), .int(let number)):
             guard range.contains(number) else { throw .invalid(field: name, reason: "een getal van \(range.lowerBound) tot en met \(range.upperBound)") }
         case (.boolean, .bool):
             return
