@@ -1,0 +1,66 @@
+import Dispatch
+import Logging
+import MAEXCore
+
+extension NodeStore {
+    /// Receives verified change sets: decides each exactly as `MemoryReplica` does
+    /// (`ChainDecision.decide`), applies each atomically, and commits the whole batch in one
+    /// write transaction before returning, so every `.stored` answer is durable.
+    ///
+    /// A stored change set releases the pending ones that waited for it, in order. Rejected
+    /// ones (and forks) go to quarantine with the reason; a fork also flags the author and
+    /// retracts its change sets from the forked sequence on. A change set of another realm is
+    /// rejected. When this throws, nothing of the batch was kept.
+    public func receive(_ batch: [SignedChangeSet], nowMilliseconds: Int64) throws(StoreError) -> [ReceiveOutcome] {
+        guard !batch.isEmpty else { return [] }
+        let outcomes = try writing("receive") { db in
+            let session = try WriteSession(db: db, store: self, now: nowMilliseconds)
+            return try batch.map { try session.receive($0) }
+        }
+        logger.debug("batch received", metadata: ["batch.count": "\(batch.count)", "batch.stored": "\(outcomes.count { $0 == .stored })"])
+        return outcomes
+    }
+
+    /// Receives change sets as bytes off the wire: opens and verifies each
+    /// (`SignedChangeSet.open` with this store's realm; the signatures are checked in parallel
+    /// over the cores), then receives them in order as `receive(_:nowMilliseconds:)` does, in
+    /// one transaction. Malformed, forged or foreign input is quarantined with the reason.
+    ///
+    /// - Returns: per input, in order, its id (the SHA-256 of the body, also for bytes that do
+    ///   not decode) and the outcome.
+    public func receive(
+        raw: [(body: [UInt8], signature: [UInt8])], nowMilliseconds: Int64
+    ) throws(StoreError) -> [(id: ChangeSetID, outcome: ReceiveOutcome)] {
+        guard !raw.isEmpty else { return [] }
+        let opened = Self.open(raw, realm: realm)
+        return try writing("receive") { db in
+            let session = try WriteSession(db: db, store: self, now: nowMilliseconds)
+            var results: [(id: ChangeSetID, outcome: ReceiveOutcome)] = []
+            results.reserveCapacity(raw.count)
+            for (index, item) in raw.enumerated() {
+                switch opened[index] {
+                case .success(let signed):
+                    results.append((signed.id, try session.receive(signed)))
+                case .failure(let error):
+                    let id = try session.quarantineRaw(body: item.body, signature: item.signature, reason: error.description)
+                    results.append((id, .rejected(reason: error.description)))
+                }
+            }
+            return results
+        }
+    }
+
+    /// Opens every item, spreading the signature checks over the available cores.
+    static func open(_ raw: [(body: [UInt8], signature: [UInt8])], realm: String) -> [Result<SignedChangeSet, EnvelopeError>] {
+        guard raw.count > 1 else { return raw.map { openOne($0, realm: realm) } }
+        let results = OpenResults(count: raw.count)
+        DispatchQueue.concurrentPerform(iterations: raw.count) { index in
+            results.set(index, openOne(raw[index], realm: realm))
+        }
+        return results.values
+    }
+
+    private static func openOne(_ item: (body: [UInt8], signature: [UInt8]), realm: String) -> Result<SignedChangeSet, EnvelopeError> {
+        Result { () throws(EnvelopeError) in try SignedChangeSet.open(body: item.body, signature: item.signature, realm: realm) }
+    }
+}

@@ -1,0 +1,125 @@
+import GRDB
+
+/// The store's schema: named, append-only migrations. Never edit a registered migration; add a
+/// new one. Constraints live here, so a bug in Swift cannot store what the schema forbids.
+enum StoreSchema {
+    /// The field whose winning value the `record.municipality` column mirrors.
+    static let municipalityField = "municipality"
+
+    /// All migrations, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: log, authors, register, pending, quarantine, forks") { db in
+            try db.execute(sql: logTables)
+            try db.execute(sql: registerTables)
+            try db.execute(sql: holdingTables)
+        }
+        return migrator
+    }
+
+    /// The log (the truth) and one row per author (head and fork flag, kept in the same
+    /// transaction as the log row).
+    private static let logTables = """
+        CREATE TABLE author (
+            author_no INTEGER PRIMARY KEY,
+            node_id TEXT NOT NULL UNIQUE CHECK (length(node_id) = 64),
+            head_seq INTEGER NOT NULL DEFAULT 0 CHECK (head_seq >= 0),
+            head_id TEXT REFERENCES change_set(id),
+            head_hlc_ms INTEGER NOT NULL DEFAULT 0 CHECK (head_hlc_ms >= 0),
+            head_hlc_counter INTEGER NOT NULL DEFAULT 0 CHECK (head_hlc_counter >= 0),
+            forked_from INTEGER CHECK (forked_from >= 1),
+            CHECK ((head_seq = 0) = (head_id IS NULL))
+        );
+        CREATE TABLE change_set (
+            apply_order INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE CHECK (length(id) = 64),
+            author_no INTEGER NOT NULL REFERENCES author(author_no),
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            prev TEXT REFERENCES change_set(id),
+            hlc_ms INTEGER NOT NULL CHECK (hlc_ms >= 0),
+            hlc_counter INTEGER NOT NULL CHECK (hlc_counter >= 0),
+            op_count INTEGER NOT NULL CHECK (op_count >= 1),
+            body BLOB NOT NULL CHECK (length(body) >= 2),
+            signature BLOB NOT NULL CHECK (length(signature) = 64),
+            received_at INTEGER NOT NULL,
+            UNIQUE (author_no, seq),
+            CHECK ((seq = 1 AND prev IS NULL) OR (seq > 1 AND length(prev) = 64))
+        );
+        CREATE TRIGGER change_set_is_append_only_update BEFORE UPDATE ON change_set
+        BEGIN SELECT RAISE(ABORT, 'the change-set log is append-only'); END;
+        CREATE TRIGGER change_set_is_append_only_delete BEFORE DELETE ON change_set
+        BEGIN SELECT RAISE(ABORT, 'the change-set log is append-only'); END;
+        """
+
+    /// The derived register: records with their tombstones and the surviving field writes.
+    /// `rebuild()` clears and re-derives these tables from the log.
+    private static let registerTables = """
+        CREATE TABLE record (
+            record_no INTEGER PRIMARY KEY,
+            type TEXT NOT NULL CHECK (length(type) BETWEEN 1 AND 32),
+            id TEXT NOT NULL CHECK (length(id) = 36),
+            deleted_author_no INTEGER,
+            deleted_seq INTEGER,
+            deleted_hlc_ms INTEGER,
+            deleted_hlc_counter INTEGER,
+            municipality TEXT,
+            UNIQUE (type, id),
+            FOREIGN KEY (deleted_author_no, deleted_seq) REFERENCES change_set(author_no, seq),
+            CHECK ((deleted_seq IS NULL) = (deleted_author_no IS NULL)
+                AND (deleted_seq IS NULL) = (deleted_hlc_ms IS NULL)
+                AND (deleted_seq IS NULL) = (deleted_hlc_counter IS NULL)),
+            CHECK (deleted_seq IS NULL OR municipality IS NULL)
+        );
+        CREATE INDEX record_by_municipality ON record (type, municipality, id) WHERE deleted_seq IS NULL;
+        CREATE TABLE field_write (
+            record_no INTEGER NOT NULL REFERENCES record(record_no),
+            field TEXT NOT NULL CHECK (length(field) BETWEEN 1 AND 64),
+            author_no INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            hlc_ms INTEGER NOT NULL CHECK (hlc_ms >= 0),
+            hlc_counter INTEGER NOT NULL CHECK (hlc_counter >= 0),
+            value TEXT NOT NULL,
+            PRIMARY KEY (record_no, field, author_no, seq),
+            FOREIGN KEY (author_no, seq) REFERENCES change_set(author_no, seq)
+        ) WITHOUT ROWID;
+        """
+
+    /// Change sets not (yet) in the log: pending ones indexed by what they wait for, refused
+    /// ones with their reason, and fork evidence.
+    private static let holdingTables = """
+        CREATE TABLE pending (
+            id TEXT PRIMARY KEY CHECK (length(id) = 64),
+            author TEXT NOT NULL CHECK (length(author) = 64),
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            body BLOB NOT NULL,
+            signature BLOB NOT NULL CHECK (length(signature) = 64),
+            received_at INTEGER NOT NULL
+        );
+        CREATE TABLE pending_need (
+            author TEXT NOT NULL CHECK (length(author) = 64),
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            pending_id TEXT NOT NULL REFERENCES pending(id) ON DELETE CASCADE,
+            PRIMARY KEY (author, seq, pending_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX pending_need_by_pending ON pending_need (pending_id);
+        CREATE TABLE quarantine (
+            id TEXT PRIMARY KEY CHECK (length(id) = 64),
+            body BLOB NOT NULL,
+            signature BLOB NOT NULL,
+            reason TEXT NOT NULL CHECK (length(reason) >= 1),
+            received_at INTEGER NOT NULL,
+            times_received INTEGER NOT NULL DEFAULT 1 CHECK (times_received >= 1)
+        );
+        CREATE TABLE fork (
+            held_id TEXT NOT NULL REFERENCES change_set(id),
+            other_id TEXT NOT NULL CHECK (length(other_id) = 64),
+            author_no INTEGER NOT NULL REFERENCES author(author_no),
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            other_body BLOB NOT NULL,
+            other_signature BLOB NOT NULL CHECK (length(other_signature) = 64),
+            detected_at INTEGER NOT NULL,
+            PRIMARY KEY (held_id, other_id),
+            CHECK (held_id <> other_id)
+        );
+        """
+}

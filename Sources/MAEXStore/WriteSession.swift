@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import Logging
+import MAEXCore
+
+/// The single writer's work inside one write transaction: the receive rules of
+/// `MemoryReplica`, decided by `ChainDecision`, applied to SQLite. Each change set is applied
+/// in its own savepoint (log row, head, register, pending, quarantine, forks together); the
+/// caller commits the transaction once for the whole batch.
+final class WriteSession {
+    let db: Database
+    let realm: String
+    let now: Int64
+    let maxDriftMilliseconds: Int64
+    let logger: Logger
+    let authors: AuthorDirectory
+    let register: RegisterWriter
+    private let insertLog: Statement
+    let deletePending: Statement
+
+    init(db: Database, store: NodeStore, now: Int64) throws {
+        self.db = db
+        realm = store.realm
+        self.now = now
+        maxDriftMilliseconds = store.maxDriftMilliseconds
+        logger = store.logger
+        authors = AuthorDirectory(db: db)
+        register = try RegisterWriter(db: db, authors: authors)
+        insertLog = try db.cachedStatement(sql: """
+            INSERT INTO change_set (id, author_no, seq, prev, hlc_ms, hlc_counter, op_count, body, signature, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        deletePending = try db.cachedStatement(sql: "DELETE FROM pending WHERE id = ?")
+    }
+
+    /// Receives one verified change set and, when it was stored, applies the pending change
+    /// sets it unblocked (and those they unblock, and so on).
+    func receive(_ signed: SignedChangeSet) throws -> ReceiveOutcome {
+        guard signed.changeSet.realm == realm else {
+            return try quarantine(signed, reason: EnvelopeError.wrongRealm(expected: realm, actual: signed.changeSet.realm).description)
+        }
+        let outcome = try receiveAtomically(signed)
+        if outcome == .stored { try drain(after: signed.changeSet.ref) }
+        return outcome
+    }
+
+    /// Quarantines bytes that did not open (malformed, forged, wrong realm).
+    func quarantineRaw(body: [UInt8], signature: [UInt8], reason: String) throws -> ChangeSetID {
+        let id = ChangeSetID(hashing: body)
+        try upsertQuarantine(id: id, body: body, signature: signature, reason: reason)
+        logger.warning("change set refused", metadata: ["change.id": "\(id.hex)", "change.reason": "\(reason)"])
+        return id
+    }
+
+    /// One change set in a savepoint. A constraint violation (the schema refusing what the
+    /// rules let through: a bug, never expected) rolls back just this change set, which is then
+    /// quarantined with SQLite's message, so one bad change set cannot block the rest.
+    func receiveAtomically(_ signed: SignedChangeSet) throws -> ReceiveOutcome {
+        var outcome = ReceiveOutcome.duplicate
+        do {
+            try db.inSavepoint {
+                outcome = try receiveOne(signed)
+                return .commit
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            authors.reset()
+            register.reset()
+            let reason = "the store's schema refused it: \(error.message ?? "constraint violation")"
+            logger.error("change set violates a store constraint", metadata: ["change.id": "\(signed.id.hex)", "store.error": "\(error)"])
+            outcome = try quarantine(signed, reason: reason)
+        }
+        return outcome
+    }
+
+    private func receiveOne(_ signed: SignedChangeSet) throws -> ReceiveOutcome {
+        let changeSet = signed.changeSet
+        let author = try authors.row(changeSet.author)
+        let existing = try heldID(author: author, seq: changeSet.seq)
+        if existing == nil, let forkSeq = author?.forkedFrom, changeSet.seq >= forkSeq {
+            return try quarantine(signed, reason: "author forked at sequence \(forkSeq): held as evidence, not applied")
+        }
+        for requirement in changeSet.requirements where requirement.author != changeSet.author {
+            _ = try authors.row(requirement.author)
+        }
+        let context = ChainDecision.Context(
+            head: author?.head, existingID: existing, nowMilliseconds: now, maxDriftMilliseconds: maxDriftMilliseconds)
+        let decision = ChainDecision.decide(signed, in: context) { [authors] ref in authors.cachedHeadSeq(ref.author) >= ref.seq }
+        switch decision {
+        case .apply:
+            try apply(signed)
+            return .stored
+        case .answer(.pending(let missing)):
+            try holdPending(signed, headSeq: author?.head?.seq ?? 0, missing: missing)
+            return .pending(missing: missing)
+        case .answer(.fork(let existingID)):
+            try recordFork(signed, existing: existingID)
+            return .fork(existing: existingID)
+        case .answer(.rejected(let reason)):
+            return try quarantine(signed, reason: reason)
+        case .answer(let other):
+            return other
+        }
+    }
+
+    /// The id held at `seq` of the author, if any.
+    private func heldID(author: AuthorRow?, seq: Int64) throws -> ChangeSetID? {
+        guard let author, let head = author.head, seq <= head.seq else { return nil }
+        if seq == head.seq { return head.id }
+        let statement = try db.cachedStatement(sql: "SELECT id FROM change_set WHERE author_no = ? AND seq = ?")
+        guard let hex = try String.fetchOne(statement, arguments: [author.number, seq]) else {
+            throw StoreError.corruptRow(table: "change_set", detail: "sequence \(seq) of author row \(author.number) is missing below its head")
+        }
+        return try AuthorDirectory.changeSetID(hex, table: "change_set")
+    }
+
+    private func apply(_ signed: SignedChangeSet) throws {
+        let changeSet = signed.changeSet
+        let author = try authors.ensure(changeSet.author)
+        try insertLog.execute(arguments: [
+            signed.id.hex, author.number, changeSet.seq, changeSet.prev?.hex, changeSet.hlc.milliseconds,
+            changeSet.hlc.counter, changeSet.ops.count, Data(signed.body), Data(signed.signature), now,
+        ])
+        try authors.setHead(changeSet.author, AuthorHead(seq: changeSet.seq, id: signed.id, hlc: changeSet.hlc))
+        try deletePending.execute(arguments: [signed.id.hex])
+        if author.forkedFrom.map({ changeSet.seq < $0 }) ?? true {
+            try register.apply(changeSet, authorNumber: author.number)
+        }
+    }
+}
