@@ -5,11 +5,12 @@ APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout
 
 .PHONY: deps build demo test bench format-check
 
-## Install the system libraries (libcurl, SQLite headers) when they are missing.
+## Install the system libraries (libcurl, SQLite and zlib headers) when they are missing.
 deps:
 	@missing=""; \
 	pkg-config --exists libcurl || missing="$$missing libcurl4-openssl-dev"; \
 	pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
+	pkg-config --exists zlib || missing="$$missing zlib1g-dev"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		for i in 1 2 3 4 5; do $(APT) update -qq && break; echo "apt-get update failed, retrying"; sleep 10; done; \

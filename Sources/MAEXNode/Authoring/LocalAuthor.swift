@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+import MAEXCore
+
+/// Turns edits into signed change sets of this node and stores them.
+///
+/// The I/O shell around `ChangeSetPlanner`: under the authoring lock it reads a snapshot from
+/// the store and the wall clock, lets the planner decide, signs the change set and stores it.
+/// A refused edit throws `AuthoringError` and changes nothing; storage failures are the
+/// store's own errors.
+public struct LocalAuthor: Sendable {
+    /// The store written to.
+    public let store: any AuthoringStore
+    /// The network.
+    public let realm: String
+    /// The municipalities this node may edit, or `nil` when not limited.
+    public let municipalities: Set<String>?
+    private let key: SigningKey
+    private let lock: FileLock?
+    private let wallClock: @Sendable () -> Int64
+    private let newID: @Sendable () -> String
+    private let logger: Logger
+
+    /// Creates an author.
+    ///
+    /// - Parameters:
+    ///   - lock: held while authoring, so concurrent writers never reuse a sequence number.
+    ///   - wallClock: the wall clock in milliseconds since the Unix epoch (tests drive it).
+    ///   - newID: makes the id of a new record: a lowercase UUID v4 by default.
+    public init(
+        store: any AuthoringStore, key: SigningKey, realm: String, municipalities: Set<String>?, lock: FileLock?,
+        wallClock: @escaping @Sendable () -> Int64 = LocalAuthor.systemMilliseconds,
+        newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+        logger: Logger
+    ) {
+        self.store = store
+        self.key = key
+        self.realm = realm
+        self.municipalities = municipalities
+        self.lock = lock
+        self.wallClock = wallClock
+        self.newID = newID
+        self.logger = logger
+    }
+
+    /// This node.
+    public var nodeID: NodeID { key.nodeID }
+
+    /// The system wall clock in milliseconds.
+    @Sendable public static func systemMilliseconds() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    /// A fresh record id.
+    public func makeRecordID() -> String { newID() }
+
+    /// Authors `edit`: plans, signs and stores one change set.
+    @discardableResult
+    public func author(_ edit: LocalEdit) throws -> AuthoredChange {
+        if let lock { return try lock.withLock { try authorLocked(edit) } }
+        return try authorLocked(edit)
+    }
+
+    private func authorLocked(_ edit: LocalEdit) throws -> AuthoredChange {
+        let snapshot = try snapshot(for: edit)
+        let changeSet = try ChangeSetPlanner.plan(edit, in: snapshot)
+        let signed = changeSet.signed(with: key)
+        let outcome = try store.storeOwn(signed, nowMilliseconds: snapshot.wallMilliseconds)
+        guard outcome == .stored else {
+            logger.error("own change set not stored", metadata: ["change.id": "\(signed.id.hex)", "change.outcome": "\(outcome)"])
+            throw AuthoringError.notStored(change: signed.id, outcome: outcome)
+        }
+        logger.info(
+            "authored change set",
+            metadata: [
+                "change.id": "\(signed.id.hex)", "change.seq": "\(changeSet.seq)", "change.ops": "\(changeSet.ops.count)",
+                "record.id": "\(edit.record.id)",
+            ])
+        return AuthoredChange(record: edit.record, signed: signed)
+    }
+
+    /// Reads what the planner needs for `edit`.
+    public func snapshot(for edit: LocalEdit) throws -> AuthoringSnapshot {
+        var writes: [String: [ChangeRef]] = [:]
+        let record = try store.recordState(edit.record)
+        if record != nil {
+            for field in edit.fields { writes[field] = try store.currentWrites(record: edit.record, field: field) }
+        }
+        return AuthoringSnapshot(
+            realm: realm, author: key.nodeID, head: try store.authorHead(key.nodeID), latestClock: try store.latestClock(),
+            wallMilliseconds: wallClock(), record: record, currentWrites: writes, municipalities: municipalities)
+    }
+}

@@ -1,0 +1,30 @@
+import MAEXCore
+import MAEXStore
+
+/// The store as `LocalAuthor` sees it.
+extension NodeStore: AuthoringStore {
+    /// The author's entry of the version vector.
+    public func authorHead(_ author: NodeID) throws -> AuthorHead? {
+        try vector()[author]
+    }
+
+    /// `maxHLC()`, with `nil` for an empty log.
+    public func latestClock() throws -> HLCTimestamp? {
+        let clock = try maxHLC()
+        return clock == .zero ? nil : clock
+    }
+
+    /// `record(_:)`: deleted records included.
+    public func recordState(_ key: RecordKey) throws -> RecordState? {
+        try record(key)
+    }
+
+    /// `receive(_:nowMilliseconds:)` of a batch of one.
+    public func storeOwn(_ signed: SignedChangeSet, nowMilliseconds: Int64) throws -> ReceiveOutcome {
+        let outcomes = try receive([signed], nowMilliseconds: nowMilliseconds)
+        guard outcomes.count == 1, let outcome = outcomes.first else {
+            throw StoreError.invalidArgument("receive answered \(outcomes.count) outcomes for one change set")
+        }
+        return outcome
+    }
+}

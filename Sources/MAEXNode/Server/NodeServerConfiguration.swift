@@ -1,0 +1,60 @@
+/// How the node's HTTP server listens and what it accepts.
+///
+/// Limits protect the node from bad or greedy peers: a request body larger than
+/// `maxBodyBytes` is refused with 413 while it streams in, a pull answer holds at most
+/// `maxPullCount` change sets and about `maxPullBytes` of them, at most `maxConnections` TCP
+/// connections are served at once (further ones wait in the listen backlog until one closes),
+/// and a connection idle for `idleTimeout` is closed.
+public struct NodeServerConfiguration: Sendable, Equatable {
+    /// The address to bind, e.g. `127.0.0.1` or `0.0.0.0`.
+    public var host: String
+    /// The TCP port; 0 picks a free one (the bound port is passed to `onServerRunning`).
+    public var port: Int
+    /// The largest request body accepted, in bytes (after gzip decoding, when the body is
+    /// sent with `Content-Encoding: gzip`).
+    public var maxBodyBytes: Int
+    /// The most change sets in one pull answer.
+    public var maxPullCount: Int
+    /// About the most change-set bytes (bodies and signatures) in one pull answer; at least
+    /// one change set is always sent when any is missing.
+    public var maxPullBytes: Int
+    /// The most change sets in one push.
+    public var maxPushCount: Int
+    /// The largest page of `GET /v1/initiatives`.
+    public var maxListLimit: Int
+    /// The most connections served at once.
+    public var maxConnections: Int
+    /// How long a connection may stay idle before the server closes it.
+    public var idleTimeout: Duration
+    /// Responses at least this large are gzip-compressed for clients that accept it.
+    public var gzipMinimumBytes: Int
+    /// The `Server` header, if any.
+    public var serverName: String?
+
+    /// Creates a configuration; the defaults suit a node on a small machine.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        maxBodyBytes: Int = 8 * 1024 * 1024,
+        maxPullCount: Int = 1000,
+        maxPullBytes: Int = 4 * 1024 * 1024,
+        maxPushCount: Int = 10_000,
+        maxListLimit: Int = 1000,
+        maxConnections: Int = 256,
+        idleTimeout: Duration = .seconds(60),
+        gzipMinimumBytes: Int = 1024,
+        serverName: String? = "maex-node"
+    ) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.maxPullCount = maxPullCount
+        self.maxPullBytes = maxPullBytes
+        self.maxPushCount = maxPushCount
+        self.maxListLimit = maxListLimit
+        self.maxConnections = maxConnections
+        self.idleTimeout = idleTimeout
+        self.gzipMinimumBytes = gzipMinimumBytes
+        self.serverName = serverName
+    }
+}

@@ -1,0 +1,41 @@
+import MAEXCore
+import MAEXStore
+
+/// What the HTTP server serves: the node's public information, its store and its wall clock.
+public struct ServedNode: Sendable {
+    /// The software version reported by `GET /v1/node` unless told otherwise.
+    public static let defaultSoftwareVersion = "0.1.0"
+
+    /// The node's public information (`node.json`).
+    public let info: NodeInfo
+    /// The node's store.
+    public let store: NodeStore
+    /// The wall clock in milliseconds since the Unix epoch (tests pass a fixed one).
+    public let wallClock: @Sendable () -> Int64
+    /// The software version reported by `GET /v1/node`.
+    public let softwareVersion: String
+
+    /// Serves `store` as the node described by `info`.
+    public init(
+        info: NodeInfo, store: NodeStore,
+        wallClock: @escaping @Sendable () -> Int64 = LocalAuthor.systemMilliseconds,
+        softwareVersion: String = ServedNode.defaultSoftwareVersion
+    ) {
+        self.info = info
+        self.store = store
+        self.wallClock = wallClock
+        self.softwareVersion = softwareVersion
+    }
+
+    /// Serves `store` as the node of `directory`.
+    public init(
+        directory: NodeDirectory, store: NodeStore,
+        wallClock: @escaping @Sendable () -> Int64 = LocalAuthor.systemMilliseconds,
+        softwareVersion: String = ServedNode.defaultSoftwareVersion
+    ) {
+        self.init(info: directory.info, store: store, wallClock: wallClock, softwareVersion: softwareVersion)
+    }
+
+    /// The node's id.
+    public var nodeID: NodeID { info.nodeID }
+}
