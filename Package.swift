@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // Pure domain logic: ids, keys, signatures, clock, envelope, merge, digest.
@@ -36,7 +38,10 @@ let package = Package(
         // SQLite storage: log, derived register, pending, quarantine.
         .target(
             name: "MAEXStore",
-            dependencies: ["MAEXCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MAEXCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // libcurl, through a module map and a header of typed inline wrappers.
@@ -57,40 +62,51 @@ let package = Package(
             dependencies: [
                 "MAEXCore", "MAEXWire", "MAEXStore", "MAEXClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "MAEXCLI",
             dependencies: [
-                "MAEXNode",
+                "MAEXNode", "MAEXCore", "MAEXStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "MAEXBench",
-            dependencies: ["MAEXCore", "MAEXStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["MAEXCore", "MAEXStore", "MAEXClient", "MAEXNode", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MAEXCoreTests", dependencies: ["MAEXCore", "MAEXWire"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         // A child process for the store's crash-safety test: applies change sets, reports each stored one.
         .executableTarget(
             name: "maex-store-crash-child",
-            dependencies: ["MAEXCore", "MAEXStore"],
+            dependencies: ["MAEXCore", "MAEXStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             path: "Tests/StoreCrashChild",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MAEXStoreTests", dependencies: ["MAEXCore", "MAEXStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MAEXStoreTests",
+            dependencies: ["MAEXCore", "MAEXStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "MAEXClientTests", dependencies: ["MAEXClient", "MAEXNode", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(
             name: "MAEXNodeTests",
-            dependencies: ["MAEXNode", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "MAEXNode", "MAEXCore", "MAEXStore", "MAEXWire", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -32,7 +32,7 @@ public struct RecordSchema: Sendable {
     public static func named(_ type: String) throws(SchemaError) -> RecordSchema {
         switch type {
         case initiative.type: return initiative
-        default: throw .unknownType(type)
+        default: if let schema = registerTypes[type] { return schema } else { throw .unknownType(type) }
         }
     }
 

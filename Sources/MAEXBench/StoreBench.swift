@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import Logging
+import MAEXCore
+import MAEXStore
+
+/// Issue 3: applying change sets into a fresh SQLite store, against baselines from the same run.
+enum StoreBench {
+    static func run(_ report: BenchReport) throws {
+        report.section("Store: applying change sets into SQLite")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("maex-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let key = SigningKey()
+        let opsTotal = 100_000
+        let large = largeChangeSets(key: key, totalOps: opsTotal).map { $0.signed(with: key) }
+        let bulkSeconds = try bulkInsertBaseline(large.map(\.changeSet), path: directory.appendingPathComponent("bulk.sqlite").path)
+        report.line("- baseline: plain bulk insert of the same \(opsTotal) rows in one transaction: \(rate(opsTotal, bulkSeconds))")
+
+        let store = try NodeStore(path: directory.appendingPathComponent("large.sqlite").path, realm: Fixtures.realm, logger: Logger(label: "bench"))
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let applySeconds = try measure {
+            for chunk in stride(from: 0, to: large.count, by: 20) {
+                let outcomes = try store.receive(Array(large[chunk..<min(chunk + 20, large.count)]), nowMilliseconds: now)
+                precondition(outcomes.allSatisfy { $0 == .stored }, "benchmark change sets must be stored")
+            }
+        }
+        let ratio = bulkSeconds / applySeconds
+        report.line("- apply \(opsTotal) field operations as \(large.count) change sets of 100-500 ops (verified beforehand): \(rate(opsTotal, applySeconds)); ratio to bulk insert \(String(format: "%.2f", ratio)) (goal >= 0.3: \(ratio >= 0.3 ? "met" : "NOT met"))")
+
+        try smallChangeSets(report, directory: directory, now: now)
+    }
+
+    /// 20,000 change sets of 1 to 5 operations, from bytes off the wire: verification dominates.
+    private static func smallChangeSets(_ report: BenchReport, directory: URL, now: Int64) throws {
+        let keys = (0..<20).map { _ in SigningKey() }
+        var raw: [(body: [UInt8], signature: [UInt8])] = []
+        var record = 0
+        for (index, key) in keys.enumerated() {
+            var prev: ChangeSetID?
+            for seq in 1...1_000 {
+                let opCount = 1 + (seq + index) % 5
+                var ops: [ChangeOperation] = []
+                for op in 0..<opCount {
+                    let field = Fixtures.fields[op]
+                    ops.append(.set(SetOperation(record: RecordKey(type: "initiative", id: Fixtures.recordID(record)), field: field,
+                        value: Fixtures.value(field: field, record: record, version: seq))))
+                }
+                record += 1
+                let changeSet = ChangeSet(realm: Fixtures.realm, author: key.nodeID, seq: Int64(seq), prev: prev,
+                    hlc: HLCTimestamp(milliseconds: now - 100_000 + Int64(seq), counter: 0), ops: ops)
+                let signed = changeSet.signed(with: key)
+                prev = signed.id
+                raw.append((signed.body, signed.signature))
+            }
+        }
+        let verifySeconds = measure {
+            for item in raw.prefix(5_000) {
+                _ = keys[0].nodeID.verify(signature: item.signature, over: item.body)
+            }
+        }
+        let verifyRate = 5_000 / verifySeconds
+        report.line("- baseline: bare Ed25519 verification of these bodies, one core: \(rate(5_000, verifySeconds))")
+
+        let store = try NodeStore(path: directory.appendingPathComponent("small.sqlite").path, realm: Fixtures.realm, logger: Logger(label: "bench"))
+        let seconds = try measure {
+            for chunk in stride(from: 0, to: raw.count, by: 500) {
+                let results = try store.receive(raw: Array(raw[chunk..<min(chunk + 500, raw.count)]), nowMilliseconds: now)
+                precondition(results.allSatisfy { $0.outcome == .stored }, "benchmark change sets must be stored")
+            }
+        }
+        let setsRate = Double(raw.count) / seconds
+        let ratio = setsRate / verifyRate
+        report.line("- receive \(raw.count) change sets of 1-5 ops from wire bytes (verify spread over \(ProcessInfo.processInfo.activeProcessorCount) cores, then the single writer): \(rate(raw.count, seconds)); ratio to one core's verification rate \(String(format: "%.2f", ratio)) (goal >= 0.6, and > 1 with several cores: \(ratio >= 0.6 ? "met" : "NOT met"))")
+    }
+
+    /// Change sets of 100 to 500 operations adding up to `totalOps`.
+    private static func largeChangeSets(key: SigningKey, totalOps: Int) -> [ChangeSet] {
+        var result: [ChangeSet] = []
+        var done = 0
+        var prev: ChangeSetID?
+        while done < totalOps {
+            let size = min(100 + (result.count * 37) % 401, totalOps - done)
+            var changeSet = Fixtures.changeSets(key: key, count: 1, opsPerSet: size, startSeq: Int64(result.count + 1), firstRecord: done / Fixtures.fields.count)[0]
+            changeSet.prev = prev
+            changeSet.hlc = HLCTimestamp(milliseconds: 1_764_000_000_000 + Int64(result.count), counter: 0)
+            prev = ChangeSetID(hashing: changeSet.canonicalBytes)
+            result.append(changeSet)
+            done += size
+        }
+        return result
+    }
+
+    /// A plain insert of one row per field operation, in one transaction, with a prepared statement.
+    private static func bulkInsertBaseline(_ changeSets: [ChangeSet], path: String) throws -> Double {
+        let queue = try DatabasePool(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE op (record TEXT NOT NULL, field TEXT NOT NULL, author TEXT NOT NULL, seq INTEGER NOT NULL, hlc INTEGER NOT NULL, value TEXT NOT NULL)")
+        }
+        return try measure {
+            try queue.write { db in
+                let statement = try db.makeStatement(sql: "INSERT INTO op VALUES (?, ?, ?, ?, ?, ?)")
+                for changeSet in changeSets {
+                    let author = changeSet.author.hex
+                    for case .set(let op) in changeSet.ops {
+                        try statement.execute(arguments: [op.record.id, op.field, author, changeSet.seq, changeSet.hlc.milliseconds, op.value.canonicalString])
+                    }
+                }
+            }
+        }
+    }
+}

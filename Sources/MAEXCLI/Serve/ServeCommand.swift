@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MAEXClient
+import MAEXCore
+import MAEXNode
+import MAEXStore
+import ServiceLifecycle
+import UnixSignals
+
+/// `maex-node serve`: the HTTP server and the replicator in one service group.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the node: serve its HTTP API and sync with its peers until stopped.",
+        discussion: """
+            Serves the node's register and the sync protocol, and runs a sync round with every \
+            peer each --sync-interval seconds (backing off while a peer is down). Stops \
+            gracefully on SIGINT (Ctrl-C) or SIGTERM. While it runs, it alone writes to the data \
+            folder: commands that write to it (initiative add, sync, ...) are refused.
+
+            With --config, the file (see nodes/*.toml) gives the folder, listen address, peers \
+            and interval, and options given on the command line override it; when the folder \
+            holds no node yet, one is created from the file's name, role, scope and realm.
+
+            Examples:
+              maex-node serve --data ./vlissingen --listen 127.0.0.1:8083 --peer http://127.0.0.1:8082/
+              maex-node serve --config nodes/zeeland.toml
+            """
+    )
+
+    @Option(help: ArgumentHelp("A node configuration file (TOML).", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The node's data folder (default ./maex-data).", valueName: "dir"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("The address to listen on (default 127.0.0.1:8080).", valueName: "host:port"))
+    var listen: String?
+
+    @Option(name: .customLong("peer"), help: ArgumentHelp("A peer's base URL (repeat for several).", valueName: "url"))
+    var peers: [String] = []
+
+    @Option(help: ArgumentHelp("Seconds between sync rounds with each peer (default 30).", valueName: "seconds"))
+    var syncInterval: Double?
+
+    @Flag(help: .hidden)
+    var exitWithParent = false
+
+    /// The most change sets per pull request (tests use small batches to interrupt a transfer).
+    @Option(help: .hidden)
+    var pullCount: Int?
+
+    func run() throws {
+        let settings = try ServeSettings(config: config, data: data, listen: listen, peers: peers, syncInterval: syncInterval)
+        var logger = CLILogging.logger
+        if ProcessInfo.processInfo.environment["MAEX_LOG_LEVEL"] == nil { logger.logLevel = .info }
+        let directory = try Self.openOrCreate(settings)
+        let lock = try ServeLock.serve(directory)
+        let store = try directory.openStore(logger: logger)
+        var server = NodeServerConfiguration(host: settings.listen.host, port: settings.listen.port)
+        server.serverName = "maex-node"
+        let clients = try settings.peers.map { peer throws(ClientError) in
+            PeerClient(transport: try HTTPTransport(peer: peer, configuration: Self.peerTransport, logger: logger))
+        }
+        var limits = SyncLimits.standard
+        if let pullCount { limits.pullCount = max(1, pullCount) }
+        let replicator = Replicator(store: store, peers: clients, interval: settings.syncInterval, limits: limits, logger: logger)
+        let info = directory.info
+        let host = settings.listen
+        let app = buildApplication(
+            configuration: server, node: ServedNode(directory: directory, store: store), logger: logger,
+            onServerRunning: { port in
+                let url = ListenAddress(host: host.host, port: port).localURL
+                Console.line("maex-node: \(info.name) (\(info.role) \(info.scope.joined(separator: ","))) serves \(url)")
+            })
+        var services: [any Service] = [app, replicator]
+        if exitWithParent { services.append(ParentWatch(parent: getppid())) }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try AsyncBridge.run { try await group.run() }
+        withExtendedLifetime(lock) {}
+        Console.line("maex-node: \(info.name) stopped")
+    }
+
+    /// Patient enough for large batches, quick to notice a peer that is down.
+    static let peerTransport = HTTPTransportConfiguration(
+        connectTimeout: .seconds(5), lowSpeedTime: .seconds(30), totalTimeout: .seconds(120), maxResponseBytes: 64 << 20,
+        retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(200), maxDelay: .seconds(2)))
+
+    /// Opens the node in the data folder; with a configuration file, creates it on first start.
+    static func openOrCreate(_ settings: ServeSettings) throws -> NodeDirectory {
+        let url = URL(fileURLWithPath: settings.dataPath)
+        let infoPath = url.appendingPathComponent(NodeDirectory.infoFileName).path
+        guard let file = settings.file, !FileManager.default.fileExists(atPath: infoPath) else {
+            let directory = try NodeDirectory.open(at: url)
+            if let file = settings.file { warnIfDifferent(directory.info, file) }
+            return directory
+        }
+        let directory = try NodeDirectory.create(at: url, name: file.name, role: file.role, scope: file.scope, realm: file.realm)
+        Console.line("maex-node: created node \(directory.nodeID.hex) in \(url.path)")
+        return directory
+    }
+
+    /// The folder's `node.json` is who the node is; a configuration that says otherwise is
+    /// probably meant for another folder.
+    private static func warnIfDifferent(_ info: NodeInfo, _ file: NodeConfiguration) {
+        var differences: [String] = []
+        if info.name != file.name { differences.append("name \"\(info.name)\" (file: \"\(file.name)\")") }
+        if info.role != file.role { differences.append("role \(info.role) (file: \(file.role))") }
+        if info.scope != file.scope.sorted() { differences.append("scope \(info.scope) (file: \(file.scope))") }
+        if info.realm != file.realm { differences.append("realm \(info.realm) (file: \(file.realm))") }
+        guard !differences.isEmpty else { return }
+        Console.error("maex-node: warning: the data folder's node.json differs from the configuration: "
+            + differences.joined(separator: ", ") + "; serving the folder's node")
+    }
+}

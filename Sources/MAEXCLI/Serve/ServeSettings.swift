@@ -1,0 +1,46 @@
+import Foundation
+import MAEXClient
+import MAEXNode
+
+/// What `serve` runs with: the configuration file (if any) with the command line's options
+/// laid over it.
+struct ServeSettings {
+    /// The data folder.
+    var dataPath: String
+    /// Where to listen.
+    var listen: ListenAddress
+    /// The peers.
+    var peers: [PeerURL]
+    /// The time between rounds.
+    var syncInterval: Duration
+    /// The configuration file's contents, when one was given (to create the node on first start).
+    var file: NodeConfiguration?
+
+    /// The defaults when no configuration file is given.
+    static let defaultDataPath = "./maex-data"
+    static let defaultListen = ListenAddress(host: "127.0.0.1", port: 8080)
+    static let defaultSyncInterval: Duration = .seconds(30)
+
+    /// Reads the configuration file (if any) and applies the command line's options over it.
+    init(config: String?, data: String?, listen: String?, peers: [String], syncInterval: Double?) throws {
+        let file = try config.map { path throws(NodeConfigurationError) in try NodeConfiguration(tomlFile: path) }
+        self.file = file
+        dataPath = data ?? file?.dataPath ?? Self.defaultDataPath
+        self.listen = try listen.map { text throws(NodeConfigurationError) in try ListenAddress(parsing: text) }
+            ?? file?.listen ?? Self.defaultListen
+        if peers.isEmpty {
+            self.peers = file?.peers ?? []
+        } else {
+            self.peers = try peers.map { url throws(ClientError) in try PeerURL(url) }
+        }
+        if let syncInterval {
+            guard syncInterval > 0, syncInterval <= 86_400 else {
+                throw NodeConfigurationError.invalidValue(
+                    key: "--sync-interval", value: "\(syncInterval)", reason: "expected 0 < seconds <= 86400")
+            }
+            self.syncInterval = .milliseconds(Int64((syncInterval * 1000).rounded()))
+        } else {
+            self.syncInterval = file?.syncInterval ?? Self.defaultSyncInterval
+        }
+    }
+}

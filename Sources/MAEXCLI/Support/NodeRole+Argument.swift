@@ -1,0 +1,5 @@
+import ArgumentParser
+import MAEXCore
+import MAEXNode
+
+extension NodeRole: ExpressibleByArgument {}

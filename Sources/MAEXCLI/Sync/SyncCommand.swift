@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import MAEXClient
+import MAEXNode
+import MAEXStore
+
+/// `maex-node sync --peer URL...`: one sync round with each peer, then exit.
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Sync once with each peer: pull what this node lacks, push what the peer lacks.",
+        discussion: """
+            For the laptop that comes back online: the node's folder must not be served by a \
+            running node (`serve` syncs by itself). Prints what moved per peer, and a progress \
+            line on long transfers. Exits with 1 when a round with any peer failed; what was \
+            received before the failure is kept, and the next sync continues from there.
+
+            Example:
+              maex-node sync --data ./vlissingen --peer http://127.0.0.1:8082/
+            """
+    )
+
+    @OptionGroup var node: NodeOptions
+
+    @Option(name: .customLong("peer"), help: ArgumentHelp("A peer's base URL (repeat for several).", valueName: "url"))
+    var peers: [String] = []
+
+    @Flag(help: "Print one JSON object per peer instead of text.")
+    var json = false
+
+    @Flag(help: "Do not print progress lines.")
+    var quiet = false
+
+    /// The most change sets per pull request (tests use small batches).
+    @Option(help: .hidden)
+    var pullCount: Int?
+
+    func validate() throws {
+        guard !peers.isEmpty else { throw ValidationError("name at least one peer with --peer URL") }
+    }
+
+    func run() throws {
+        let directory = try NodeDirectory.open(at: node.dataURL)
+        let lock = try ServeLock.write(directory)
+        let logger = CLILogging.logger
+        let store = try directory.openStore(logger: logger)
+        let clients = try peers.map { url throws(PeerError) in
+            try PeerClient(url: url, configuration: SyncCommand.transportConfiguration, logger: logger)
+        }
+        let json = self.json
+        let showProgress = !quiet && !json
+        let limits = SyncLimits(pullCount: pullCount ?? SyncLimits.standard.pullCount)
+        let failures = try AsyncBridge.run {
+            var failures = 0
+            for client in clients {
+                let reporter = ProgressReporter(enabled: showProgress)
+                let round = SyncRound(store: store, client: client, limits: limits, logger: logger, progress: { reporter.report($0) })
+                do {
+                    let summary = try await round.run()
+                    reporter.finish()
+                    Console.line(json ? SyncSummaryJSON(summary).line : summary.description)
+                } catch {
+                    reporter.finish()
+                    failures += 1
+                    if json { Console.line(SyncSummaryJSON(failed: client.peer.description, error: error).line) }
+                    Console.error("maex-node: error: sync with \(client.peer.description) failed: \(error)")
+                }
+            }
+            return failures
+        }
+        withExtendedLifetime(lock) {}
+        if failures > 0 { throw ExitCode(CLIFailure.runtimeExitCode) }
+    }
+
+    /// Patient timeouts: a laptop on a slow link moves large batches.
+    static let transportConfiguration = HTTPTransportConfiguration(
+        connectTimeout: .seconds(10), lowSpeedTime: .seconds(60), totalTimeout: .seconds(300), maxResponseBytes: 64 << 20)
+}

@@ -1,0 +1,7 @@
+/// Whether a handprint line is a forecast or a realised result.
+public enum ContributionKind: String, Hashable, Sendable, CaseIterable {
+    /// A forecast (`prognose`).
+    case forecast = "prognose"
+    /// A realised result (`gerealiseerd`).
+    case realised = "gerealiseerd"
+}

@@ -1,0 +1,34 @@
+extension RecordSchema {
+    /// What an initiative offers: a product or a service.
+    public static let offerKinds = ["product", "dienst"]
+    /// The roles of a partner.
+    public static let partnerRoles = ["financier", "partner", "mogelijkmaker", "klant"]
+
+    /// A product or service an initiative offers (HSDS `service`), possibly eligible for social
+    /// return (`social_return`) in public procurement.
+    public static let offer = RecordSchema(
+        type: "offer",
+        fields: parentFields() + [
+            FieldSpec("kind", .choice(offerKinds), required: true, label: "Soort aanbod"),
+            FieldSpec("name", .text(maxLength: 200), required: true, label: "Naam"),
+            FieldSpec("description", .text(maxLength: 2000), label: "Omschrijving"),
+            FieldSpec("price", .text(maxLength: 200), label: "Prijsinformatie"),
+            FieldSpec("social_return", .boolean, label: "Telt mee voor social return"),
+            FieldSpec("target_group", .text(maxLength: 200), label: "Doelgroep"),
+            FieldSpec("area", .wordSet(pattern: .area), label: "Gebied"),
+            FieldSpec("contact", .text(maxLength: 200), label: "Contact"),
+        ]
+    )
+
+    /// A relation between an initiative and an organisation that funds, partners with, enables
+    /// or buys from it, over a period.
+    public static let partner = RecordSchema(
+        type: "partner",
+        fields: parentFields() + [
+            FieldSpec("organisation", .text(maxLength: 200), required: true, label: "Organisatie"),
+            FieldSpec("role", .choice(partnerRoles), required: true, label: "Rol"),
+            FieldSpec("from", .date, label: "Vanaf"),
+            FieldSpec("to", .date, label: "Tot en met"),
+        ]
+    )
+}

@@ -1,0 +1,115 @@
+import Foundation
+import MAEXClient
+import TOMLKit
+
+extension NodeConfiguration {
+    /// Reads and checks a node configuration file.
+    /// - Throws: `NodeConfigurationError` naming the file, and the line or key at fault.
+    public init(tomlFile path: String) throws(NodeConfigurationError) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+        }
+        do {
+            try self.init(toml: text, path: path)
+        } catch let error {
+            switch error {
+            case .syntax, .unreadable, .inFile: throw error
+            default: throw .inFile(path: path, error)
+            }
+        }
+    }
+
+    /// Parses configuration text; `path` only names the source in syntax errors.
+    ///
+    /// Strict: unknown keys and values of the wrong type are errors, so a typo never silently
+    /// falls back to a default.
+    public init(toml text: String, path: String = "(text)") throws(NodeConfigurationError) {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .syntax(path: path, line: error.source.begin.line, column: error.source.begin.column, message: error.description)
+        } catch {
+            throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
+        }
+        let top = TOMLReader(table: table, prefix: "")
+        try top.rejectUnknown(["name", "role", "scope", "realm", "listen", "data", "sync"])
+        let roleWord = try top.string("role")
+        guard let role = NodeRole(rawValue: roleWord) else {
+            throw .invalidValue(
+                key: "role", value: roleWord,
+                reason: "expected one of \(NodeRole.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let listen = try ListenAddress(parsing: top.string("listen"))
+        var peers: [PeerURL] = []
+        var interval = NodeConfiguration.defaultSyncInterval
+        if let sync = try top.table("sync") {
+            try sync.rejectUnknown(["peers", "interval"])
+            for url in try sync.strings("peers") ?? [] {
+                do { peers.append(try PeerURL(url)) } catch {
+                    throw .invalidValue(key: "sync.peers", value: url, reason: error.description)
+                }
+            }
+            if let seconds = try sync.number("interval") {
+                guard seconds > 0, seconds <= 86_400 else {
+                    throw .invalidValue(key: "sync.interval", value: "\(seconds)", reason: "expected 0 < seconds <= 86400")
+                }
+                interval = .milliseconds(Int64((seconds * 1000).rounded()))
+            }
+        }
+        try self.init(
+            name: top.string("name"), role: role, scope: top.strings("scope") ?? [],
+            realm: top.optionalString("realm") ?? NodeInfo.defaultRealm, listen: listen, dataPath: top.string("data"),
+            peers: peers, syncInterval: interval)
+    }
+}
+
+/// Typed, strict access to one TOML table, naming keys by their dotted path in errors.
+private struct TOMLReader {
+    let table: TOMLTable
+    let prefix: String
+
+    func key(_ name: String) -> String { prefix.isEmpty ? name : "\(prefix).\(name)" }
+
+    func rejectUnknown(_ known: Set<String>) throws(NodeConfigurationError) {
+        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw .unknownKey(key(unknown)) }
+    }
+
+    func optionalString(_ name: String) throws(NodeConfigurationError) -> String? {
+        guard let value = table[name] else { return nil }
+        guard let text = value.string else { throw .wrongType(key: key(name), expected: "a string") }
+        return text
+    }
+
+    func string(_ name: String) throws(NodeConfigurationError) -> String {
+        guard let text = try optionalString(name) else { throw .missingKey(key(name)) }
+        return text
+    }
+
+    func strings(_ name: String) throws(NodeConfigurationError) -> [String]? {
+        guard let value = table[name] else { return nil }
+        guard let array = value.array else { throw .wrongType(key: key(name), expected: "an array of strings") }
+        var result: [String] = []
+        for element in array {
+            guard let text = element.string else { throw .wrongType(key: key(name), expected: "an array of strings") }
+            result.append(text)
+        }
+        return result
+    }
+
+    func number(_ name: String) throws(NodeConfigurationError) -> Double? {
+        guard let value = table[name] else { return nil }
+        if let integer = value.int { return Double(integer) }
+        if let double = value.double, double.isFinite { return double }
+        throw .wrongType(key: key(name), expected: "a number of seconds")
+    }
+
+    func table(_ name: String) throws(NodeConfigurationError) -> TOMLReader? {
+        guard let value = table[name] else { return nil }
+        guard let nested = value.table else { throw .wrongType(key: key(name), expected: "a table ([\(key(name))])") }
+        return TOMLReader(table: nested, prefix: key(name))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import MAEXClient
+import MAEXCore
+
+/// How one node runs: who it is (name, role, scope, realm), where it listens and keeps its data,
+/// and which peers it syncs with how often. Read from a TOML file in `nodes/` (see
+/// `NodeConfiguration(tomlFile:)`); holds no secrets (the key lives in the data folder).
+///
+/// ```toml
+/// name = "Gemeente Vlissingen"
+/// role = "municipality"
+/// scope = ["GM0718"]
+/// realm = "maex-nl"            # optional, default maex-nl
+/// listen = "127.0.0.1:8083"
+/// data = "demo-data/vlissingen"
+///
+/// [sync]
+/// peers = ["http://127.0.0.1:8082/"]
+/// interval = 10                # seconds, optional, default 30
+/// ```
+public struct NodeConfiguration: Sendable, Hashable {
+    /// The default time between rounds with a peer.
+    public static let defaultSyncInterval: Duration = .seconds(30)
+
+    /// The node's name.
+    public var name: String
+    /// The kind of partner.
+    public var role: NodeRole
+    /// The codes the node covers.
+    public var scope: [String]
+    /// The network.
+    public var realm: String
+    /// Where the HTTP server listens.
+    public var listen: ListenAddress
+    /// The data folder (relative paths are relative to the working directory).
+    public var dataPath: String
+    /// The peers' base URLs, validated.
+    public var peers: [PeerURL]
+    /// The time between sync rounds with each peer.
+    public var syncInterval: Duration
+
+    /// Creates a configuration after checking role, scope and realm.
+    public init(
+        name: String, role: NodeRole, scope: [String], realm: String = NodeInfo.defaultRealm, listen: ListenAddress,
+        dataPath: String, peers: [PeerURL] = [], syncInterval: Duration = NodeConfiguration.defaultSyncInterval
+    ) throws(NodeConfigurationError) {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, name.count <= NodeInfo.maxNameLength, !name.contains(where: \.isNewline) else {
+            throw .invalidValue(key: "name", value: name, reason: "expected 1 to \(NodeInfo.maxNameLength) characters on one line")
+        }
+        guard !scope.isEmpty else {
+            throw .invalidValue(key: "scope", value: "[]", reason: "a \(role) node needs at least one code (\(role.scopeExplanation))")
+        }
+        if let bad = scope.first(where: { !role.isValidScopeCode($0) }) {
+            throw .invalidValue(key: "scope", value: bad, reason: "not a scope code of a \(role) node (\(role.scopeExplanation))")
+        }
+        guard EnvelopeRules.isValidRealm(realm) else {
+            throw .invalidValue(key: "realm", value: realm, reason: "expected 1 to 64 of a-z, 0-9, '.' and '-'")
+        }
+        guard !dataPath.isEmpty else { throw .invalidValue(key: "data", value: dataPath, reason: "the path is empty") }
+        guard syncInterval > .zero else {
+            throw .invalidValue(key: "sync.interval", value: "\(syncInterval)", reason: "must be more than 0 seconds")
+        }
+        self.name = name
+        self.role = role
+        self.scope = scope
+        self.realm = realm
+        self.listen = listen
+        self.dataPath = dataPath
+        self.peers = peers
+        self.syncInterval = syncInterval
+    }
+}

@@ -1,0 +1,57 @@
+import MAEXCore
+
+/// `/gemeente/{code}`, `/provincie/{code}` and `/nederland`: an area's handprint, a table per
+/// municipality (for more than one) and its initiatives, filtered. Pure.
+enum AreaPage {
+    static func context(
+        heading: String, path: String, municipalities: [Municipality], register: PageRegister, filter: AreaFilter, today: String
+    ) -> [String: Any] {
+        let report = register.handprint
+        let openNeeds = register.openNeeds(on: today)
+        let socialReturn = register.socialReturnInitiatives
+        let matching = register.initiatives
+            .filter { filter.matches($0, openNeeds: openNeeds[$0.id] ?? [], hasSocialReturn: socialReturn.contains($0.id)) }
+            .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        let themes = Set(register.initiatives.flatMap(\.themes)).sorted()
+        let total = register.initiatives.count
+        return PageModels.context([
+            "heading": heading, "path": path,
+            "summary": "\(PageFormat.count(total, "initiatief", "initiatieven")), "
+                + "\(PageFormat.count(report.national.contributions, "gerealiseerde bijdrage", "gerealiseerde bijdragen")), "
+                + "openbare maatschappelijke waarde \(PageFormat.euros(report.national.valueCents)).",
+            "chart": HandprintChart.svg(report.national, id: "hp-area", title: "Maatschappelijke handafdruk van \(heading) per SDG"),
+            "hasTable": municipalities.count > 1,
+            "rows": rows(municipalities, register: register, report: report, openNeeds: openNeeds),
+            "q": filter.text ?? "",
+            "sdgOptions": PageModels.options(SDG.all.map { ("\($0.number)", "\($0.number) \($0.shortName)") }, selected: filter.sdg.map(String.init)),
+            "themeOptions": PageModels.options(themes.map { ($0, $0) }, selected: filter.theme),
+            "phaseOptions": PageModels.options(
+                ["plan", "start", "groei", "volwassen"].map { ($0, PageFormat.phase($0) ?? $0) }, selected: filter.phase),
+            "needOptions": PageModels.options(RecordSchema.needKinds.map { ($0, PageFormat.needKind($0)) }, selected: filter.needKind),
+            "socialReturn": filter.socialReturn, "filtered": filter.isActive,
+            "resultText": filter.isActive
+                ? "\(matching.count) van \(total) initiatieven voldoen aan de filters."
+                : PageFormat.count(total, "initiatief", "initiatieven") + ".",
+            "initiatives": matching.map {
+                PageModels.card($0, openNeeds: openNeeds[$0.id] ?? [], socialReturn: socialReturn.contains($0.id), today: today)
+            },
+        ])
+    }
+
+    /// One table row per municipality: initiatives, contributions, public value, open needs.
+    static func rows(
+        _ municipalities: [Municipality], register: PageRegister, report: HandprintReport, openNeeds: [String: [Need]]
+    ) -> [[String: Any]] {
+        let byMunicipality = Dictionary(grouping: register.initiatives, by: \.municipality)
+        return municipalities.map { municipality in
+            let initiatives = byMunicipality[municipality.code] ?? []
+            let handprint = report.municipality(municipality.code)
+            return [
+                "code": municipality.code, "name": municipality.name, "region": municipality.coropName,
+                "initiatives": initiatives.count, "contributions": handprint.contributions,
+                "value": PageFormat.euros(handprint.valueCents),
+                "needs": initiatives.reduce(0) { $0 + (openNeeds[$1.id]?.count ?? 0) },
+            ]
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Hummingbird
+import MAEXCore
+import MAEXStore
+
+/// The public web pages (Dutch, server-rendered): `/`, `/gemeente/{code}`, `/provincie/{code}`,
+/// `/nederland` and `/initiatief/{id}`. Reads the store off the concurrency pool; all text is
+/// escaped on output. Unknown areas and initiatives get an HTML 404 page.
+struct PagesController: Sendable {
+    let dependencies: ServerDependencies
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        router.get("/") { _, _ in try await home() }
+        router.get("/gemeente/{code}") { request, context in
+            try await municipality(context.parameters.get("code") ?? "", query: request.uri.query)
+        }
+        router.get("/provincie/{code}") { request, context in
+            try await province(context.parameters.get("code") ?? "", query: request.uri.query)
+        }
+        router.get("/nederland") { request, _ in try await national(query: request.uri.query) }
+        router.get("/initiatief/{id}") { _, context in try await initiative(context.parameters.get("id") ?? "") }
+    }
+
+    private var nodeName: String { dependencies.node.info.name }
+    private var today: String { CalendarDate.iso(milliseconds: dependencies.node.wallClock()) }
+
+    func home() async throws -> Response {
+        let (name, municipalities, codes) = homeArea()
+        let register = try await dependencies.withStore { try PageRegister.load(from: $0, municipalities: codes) }
+        let context = HomePage.context(areaName: name, municipalities: municipalities, register: register, today: today)
+        return try render("home", title: name, context: context)
+    }
+
+    func municipality(_ code: String, query: String?) async throws -> Response {
+        guard CodePattern.municipality.matches(code) else { return try notFound("Er is geen gemeente met code \(code.prefix(20)).") }
+        let municipality = Municipalities.named(code) ?? Municipality(code: code, name: code, province: "", corop: "", coropName: "")
+        return try await area(
+            heading: "Gemeente \(municipality.name)", path: "/gemeente/\(code)", municipalities: [municipality], codes: [code], query: query)
+    }
+
+    func province(_ code: String, query: String?) async throws -> Response {
+        let members = Municipalities.inProvince(code)
+        guard !members.isEmpty, let name = Municipalities.provinces[code] else {
+            return try notFound("Er is geen provincie met code \(code.prefix(20)) bekend.")
+        }
+        return try await area(
+            heading: "Provincie \(name)", path: "/provincie/\(code)", municipalities: members, codes: Set(members.map(\.code)), query: query)
+    }
+
+    func national(query: String?) async throws -> Response {
+        try await area(heading: "Nederland", path: "/nederland", municipalities: Municipalities.all, codes: nil, query: query)
+    }
+
+    func initiative(_ id: String) async throws -> Response {
+        guard EnvelopeRules.isValidRecordID(id),
+            let register = try await dependencies.withStore({ try PageRegister.load(from: $0, initiative: id) }),
+            let profile = register.initiatives.first
+        else { return try notFound("Er is geen initiatief met deze id.") }
+        return try render("initiative", title: profile.name, context: InitiativePage.context(profile, register: register, today: today))
+    }
+
+    private func area(heading: String, path: String, municipalities: [Municipality], codes: Set<String>?, query: String?) async throws -> Response {
+        let parameters = try QueryParameters(query)
+        let filter = AreaFilter { parameters[$0] }
+        let register = try await dependencies.withStore { try PageRegister.load(from: $0, municipalities: codes) }
+        let context = AreaPage.context(
+            heading: heading, path: path, municipalities: municipalities, register: register, filter: filter, today: today)
+        return try render("area", title: heading, context: context)
+    }
+
+    /// The node's own area: its name, its municipalities, and the codes to read (`nil`: all).
+    private func homeArea() -> (String, [Municipality], Set<String>?) {
+        let info = dependencies.node.info
+        switch info.role {
+        case .municipality:
+            let members = info.scope.map { Municipalities.named($0) ?? Municipality(code: $0, name: $0, province: "", corop: "", coropName: "") }
+            return (members.count == 1 ? "Gemeente \(members[0].name)" : info.name, members, Set(info.scope))
+        case .province:
+            let members = info.scope.flatMap(Municipalities.inProvince)
+            let names = info.scope.compactMap { Municipalities.provinces[$0] }
+            return (names.count == 1 ? "Provincie \(names[0])" : info.name, members, Set(members.map(\.code)))
+        case .national, .fund:
+            return ("Nederland", Municipalities.all, nil)
+        }
+    }
+
+    private func render(_ template: String, title: String, context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+        let html = try PageRenderer.shared.get().page(template, title: title, nodeName: nodeName, context: context)
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private func notFound(_ message: String) throws -> Response {
+        try render("notFound", title: "Niet gevonden", context: ["message": message], status: .notFound)
+    }
+}
