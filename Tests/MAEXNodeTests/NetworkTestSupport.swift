@@ -276,7 +276,9 @@ enum BulkTemplate {
     static func tenThousand() throws -> Template {
         try made.withLock { cached in
             if let cached { return cached }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maex-bulk-\(UUID().uuidString)")
+            // One fixed folder, made anew by each test run, so runs leave at most one behind.
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maex-bulk-template")
+            try? FileManager.default.removeItem(at: folder)
             let path = folder.appendingPathComponent(NodeDirectory.storeFileName).path
             let keys = [SigningKey(), SigningKey()]
             do {

@@ -1,3 +1,4 @@
+import MAEXCore
 import MAEXNode
 import XCTest
 
@@ -98,6 +99,30 @@ final class NodeConfigurationTests: XCTestCase {
         for bad in ["8080", ":8080", "::1:80", "host:65536", "host:-1", "ho st:80", "host:８０"] {
             XCTAssertThrowsError(try ListenAddress(parsing: bad), bad)
         }
+    }
+
+    func testSyncAuthorsAreParsedAsNodeIDs() throws {
+        let first = TestAuthor().id
+        let second = TestAuthor().id
+        let text = valid + "\nauthors = [\"\(first.hex)\", \"\(second.hex)\"]\n"
+        XCTAssertEqual(try NodeConfiguration(toml: text).authors, [first, second])
+        XCTAssertNil(try NodeConfiguration(toml: valid).authors, "without the key every author is pulled")
+    }
+
+    func testInvalidSyncAuthorsAreRefusedNamingTheKey() throws {
+        let good = TestAuthor().id.hex
+        for bad in [String(good.dropLast()), good.uppercased(), String(repeating: "g", count: 64)] {
+            XCTAssertThrowsError(try NodeConfiguration(toml: valid + "\nauthors = [\"\(good)\", \"\(bad)\"]\n"), bad) {
+                guard case NodeConfigurationError.invalidValue(let key, let value, _) = $0 else { return XCTFail("\($0)") }
+                XCTAssertEqual(key, "sync.authors")
+                XCTAssertEqual(value, bad)
+                XCTAssertTrue("\($0)".hasPrefix("invalid sync.authors \"\(bad.prefix(100))\": not a node id"), "\($0)")
+            }
+        }
+        XCTAssertThrowsError(try NodeConfiguration(toml: valid + "\nauthors = []\n")) {
+            XCTAssertTrue("\($0)".contains("invalid sync.authors \"[]\""), "\($0)")
+        }
+        assertError(valid + "\nauthors = \"\(good)\"\n", .wrongType(key: "sync.authors", expected: "an array of strings"))
     }
 
     private func assertError(_ text: String, _ expected: NodeConfigurationError, file: StaticString = #filePath, line: UInt = #line) {

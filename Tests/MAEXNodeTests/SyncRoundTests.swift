@@ -34,6 +34,13 @@ final class SyncRoundTests: XCTestCase {
         return try NodeStore(path: folder.appendingPathComponent("maex.sqlite").path, realm: ServerTestNode.realm, logger: Self.logger)
     }
 
+    /// A store of another network, in a fresh folder.
+    private func otherRealmStore() throws -> NodeStore {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maex-other-\(UUID().uuidString)")
+        cleanup.append { try? FileManager.default.removeItem(at: folder) }
+        return try NodeStore(path: folder.appendingPathComponent("maex.sqlite").path, realm: "other-realm", logger: Self.logger)
+    }
+
     private func remote() throws -> ServerTestNode {
         let node = try ServerTestNode(name: "Provincie Zeeland", role: .province, scope: ["PV29"])
         cleanup.append { node.remove() }
@@ -108,10 +115,7 @@ final class SyncRoundTests: XCTestCase {
         let sets = (1...3).map { author.create(initiativeID($0), initiativeFields("Initiatief \($0)")) }
         XCTAssertEqual(try server.store.receive(sets, nowMilliseconds: ServerTestNode.now), [.stored, .stored, .stored])
         // The local node lives in another realm: everything the peer sends is refused.
-        let foreign = try NodeStore(
-            path: FileManager.default.temporaryDirectory.appendingPathComponent("maex-foreign-\(UUID().uuidString).sqlite").path,
-            realm: "other-realm", logger: Self.logger)
-        cleanup.append { try? FileManager.default.removeItem(atPath: foreign.path) }
+        let foreign = try otherRealmStore()
 
         try await server.app().test(.live) { client in
             let port = try XCTUnwrap(client.port)
@@ -177,4 +181,38 @@ private final class RoundLog: @unchecked Sendable {
     func add(_ result: Result<SyncSummary, SyncError>) { lock.withLock { results.append(result) } }
     var successes: Int { lock.withLock { results.count { if case .success = $0 { true } else { false } } } }
     var failures: Int { lock.withLock { results.count { if case .failure = $0 { true } else { false } } } }
+    var first: Result<SyncSummary, SyncError>? { lock.withLock { results.first } }
+}
+
+extension SyncRoundTests {
+    func testReplicatorRefusesAPeerOfAnotherNetworkAndKeepsRunning() async throws {
+        let server = try remote()
+        let other = try otherRealmStore()
+
+        try await server.app().test(.live) { client in
+            let port = try XCTUnwrap(client.port)
+            let peer = try PeerClient(url: "http://127.0.0.1:\(port)/", logger: Self.logger)
+            let rounds = RoundLog()
+            let replicator = Replicator(
+                store: other, peers: [peer], interval: .milliseconds(20), logger: Self.logger,
+                onRound: { _, result in rounds.add(result) })
+            let group = ServiceGroup(services: [replicator], logger: Self.logger)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                let deadline = ContinuousClock.now + .seconds(10)
+                while rounds.failures < 1, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+                try await Task.sleep(for: .milliseconds(200))
+                XCTAssertEqual(rounds.failures, 1, "reported once, not retried every interval")
+                XCTAssertEqual(rounds.successes, 0)
+                guard case .failure(.foreignRealm(_, let realm, let expected)) = rounds.first else {
+                    return XCTFail("expected a foreign realm, got \(String(describing: rounds.first))")
+                }
+                XCTAssertEqual(realm, ServerTestNode.realm)
+                XCTAssertEqual(expected, "other-realm")
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            XCTAssertEqual(try other.changeSetCount(), 0)
+        }
+    }
 }

@@ -70,7 +70,7 @@ struct DemoScript: Sendable {
             let digest = try await network.client(node.key).digest().value.digest
             detail("\(node.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(digest)")
         }
-        detail(converged == offline ? "" : "Alle vijf nodes tonen hetzelfde register, byte voor byte. (same digest everywhere)")
+        detail("Alle vijf nodes tonen hetzelfde register \(converged.prefix(16))…, byte voor byte. (same digest everywhere)")
 
         step(6, "Het conflict blijft zichtbaar", "the conflict is kept visible")
         try await showConflict(repairCafe, names: names)

@@ -19,13 +19,20 @@ struct ServeCommand: ParsableCommand {
             gracefully on SIGINT (Ctrl-C) or SIGTERM. While it runs, it alone writes to the data \
             folder: commands that write to it (initiative add, sync, ...) are refused.
 
-            With --config, the file (see nodes/*.toml) gives the folder, listen address, peers \
-            and interval, and options given on the command line override it; when the folder \
+            With --config, the file (see nodes/*.toml) gives the folder, listen address, peers, \
+            interval and author filter, and options given on the command line override it; when the folder \
             holds no node yet, one is created from the file's name, role, scope and realm.
+
+            With --author (or `authors = [...]` in the file's [sync] table) the node pulls only \
+            the change sets of those authors: it then holds only their change sets (plus its \
+            own), for example a municipality that keeps only its province's authors. A change \
+            set that depends on another author's change set waits as pending until that one \
+            arrives (it does not, while that author is filtered out).
 
             Examples:
               maex-node serve --data ./vlissingen --listen 127.0.0.1:8083 --peer http://127.0.0.1:8082/
               maex-node serve --config nodes/zeeland.toml
+              maex-node serve --config nodes/vlissingen.toml --author <node id>
             """
     )
 
@@ -44,6 +51,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds between sync rounds with each peer (default 30).", valueName: "seconds"))
     var syncInterval: Double?
 
+    @Option(
+        name: .customLong("author"),
+        help: ArgumentHelp("Pull only this author's change sets (a node id; repeat for several; default: all).", valueName: "id"))
+    var authors: [String] = []
+
     @Flag(help: .hidden)
     var exitWithParent = false
 
@@ -52,7 +64,8 @@ struct ServeCommand: ParsableCommand {
     var pullCount: Int?
 
     func run() throws {
-        let settings = try ServeSettings(config: config, data: data, listen: listen, peers: peers, syncInterval: syncInterval)
+        let settings = try ServeSettings(
+            config: config, data: data, listen: listen, peers: peers, syncInterval: syncInterval, authors: authors)
         var logger = CLILogging.logger
         if ProcessInfo.processInfo.environment["MAEX_LOG_LEVEL"] == nil { logger.logLevel = .info }
         let directory = try Self.openOrCreate(settings)
@@ -65,7 +78,10 @@ struct ServeCommand: ParsableCommand {
         }
         var limits = SyncLimits.standard
         if let pullCount { limits.pullCount = max(1, pullCount) }
-        let replicator = Replicator(store: store, peers: clients, interval: settings.syncInterval, limits: limits, logger: logger)
+        // The node's own change sets always count among the authors it holds.
+        let authors = settings.authors.map { $0.union([directory.nodeID]) }
+        let replicator = Replicator(
+            store: store, peers: clients, interval: settings.syncInterval, limits: limits, authors: authors, logger: logger)
         let info = directory.info
         let host = settings.listen
         let app = buildApplication(

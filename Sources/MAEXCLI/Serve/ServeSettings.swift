@@ -1,5 +1,6 @@
 import Foundation
 import MAEXClient
+import MAEXCore
 import MAEXNode
 
 /// What `serve` runs with: the configuration file (if any) with the command line's options
@@ -13,6 +14,8 @@ struct ServeSettings {
     var peers: [PeerURL]
     /// The time between rounds.
     var syncInterval: Duration
+    /// Pull only these authors' change sets; `nil` pulls every author's.
+    var authors: Set<NodeID>?
     /// The configuration file's contents, when one was given (to create the node on first start).
     var file: NodeConfiguration?
 
@@ -22,7 +25,7 @@ struct ServeSettings {
     static let defaultSyncInterval: Duration = .seconds(30)
 
     /// Reads the configuration file (if any) and applies the command line's options over it.
-    init(config: String?, data: String?, listen: String?, peers: [String], syncInterval: Double?) throws {
+    init(config: String?, data: String?, listen: String?, peers: [String], syncInterval: Double?, authors: [String] = []) throws {
         let file = try config.map { path throws(NodeConfigurationError) in try NodeConfiguration(tomlFile: path) }
         self.file = file
         dataPath = data ?? file?.dataPath ?? Self.defaultDataPath
@@ -41,6 +44,11 @@ struct ServeSettings {
             self.syncInterval = .milliseconds(Int64((syncInterval * 1000).rounded()))
         } else {
             self.syncInterval = file?.syncInterval ?? Self.defaultSyncInterval
+        }
+        if authors.isEmpty {
+            self.authors = file?.authors
+        } else {
+            self.authors = try NodeConfiguration.parseAuthors(authors, key: "--author")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MAEXClient
+import MAEXCore
 import MAEXNode
 import MAEXStore
 
@@ -15,8 +16,14 @@ struct SyncCommand: ParsableCommand {
             line on long transfers. Exits with 1 when a round with any peer failed; what was \
             received before the failure is kept, and the next sync continues from there.
 
+            With --author the round pulls only the change sets of those authors: the node then \
+            holds only their change sets (plus its own). A change set that depends on another \
+            author's change set waits as pending until that one arrives (it does not, while that \
+            author is filtered out). Pushing is not filtered.
+
             Example:
               maex-node sync --data ./vlissingen --peer http://127.0.0.1:8082/
+              maex-node sync --data ./vlissingen --peer http://127.0.0.1:8082/ --author ID
             """
     )
 
@@ -24,6 +31,11 @@ struct SyncCommand: ParsableCommand {
 
     @Option(name: .customLong("peer"), help: ArgumentHelp("A peer's base URL (repeat for several).", valueName: "url"))
     var peers: [String] = []
+
+    @Option(
+        name: .customLong("author"),
+        help: ArgumentHelp("Pull only this author's change sets (a node id; repeat for several; default: all).", valueName: "id"))
+    var authors: [String] = []
 
     @Flag(help: "Print one JSON object per peer instead of text.")
     var json = false
@@ -37,6 +49,9 @@ struct SyncCommand: ParsableCommand {
 
     func validate() throws {
         guard !peers.isEmpty else { throw ValidationError("name at least one peer with --peer URL") }
+        if !authors.isEmpty {
+            do { _ = try NodeConfiguration.parseAuthors(authors, key: "--author") } catch { throw ValidationError(error.description) }
+        }
     }
 
     func run() throws {
@@ -50,11 +65,15 @@ struct SyncCommand: ParsableCommand {
         let json = self.json
         let showProgress = !quiet && !json
         let limits = SyncLimits(pullCount: pullCount ?? SyncLimits.standard.pullCount)
+        // The node's own change sets always count among the authors it holds.
+        let filter = authors.isEmpty
+            ? nil : try NodeConfiguration.parseAuthors(authors, key: "--author").union([directory.nodeID])
         let failures = try AsyncBridge.run {
             var failures = 0
             for client in clients {
                 let reporter = ProgressReporter(enabled: showProgress)
-                let round = SyncRound(store: store, client: client, limits: limits, logger: logger, progress: { reporter.report($0) })
+                let round = SyncRound(
+                    store: store, client: client, limits: limits, authors: filter, logger: logger, progress: { reporter.report($0) })
                 do {
                     let summary = try await round.run()
                     reporter.finish()

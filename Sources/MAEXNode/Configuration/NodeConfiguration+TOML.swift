@@ -1,5 +1,6 @@
 import Foundation
 import MAEXClient
+import MAEXCore
 import TOMLKit
 
 extension NodeConfiguration {
@@ -46,8 +47,9 @@ extension NodeConfiguration {
         let listen = try ListenAddress(parsing: top.string("listen"))
         var peers: [PeerURL] = []
         var interval = NodeConfiguration.defaultSyncInterval
+        var authors: Set<NodeID>?
         if let sync = try top.table("sync") {
-            try sync.rejectUnknown(["peers", "interval"])
+            try sync.rejectUnknown(["peers", "interval", "authors"])
             for url in try sync.strings("peers") ?? [] {
                 do { peers.append(try PeerURL(url)) } catch {
                     throw .invalidValue(key: "sync.peers", value: url, reason: error.description)
@@ -59,11 +61,14 @@ extension NodeConfiguration {
                 }
                 interval = .milliseconds(Int64((seconds * 1000).rounded()))
             }
+            if let ids = try sync.strings("authors") {
+                authors = try NodeConfiguration.parseAuthors(ids, key: sync.key("authors"))
+            }
         }
         try self.init(
             name: top.string("name"), role: role, scope: top.strings("scope") ?? [],
             realm: top.optionalString("realm") ?? NodeInfo.defaultRealm, listen: listen, dataPath: top.string("data"),
-            peers: peers, syncInterval: interval)
+            peers: peers, syncInterval: interval, authors: authors)
     }
 }
 

@@ -17,6 +17,7 @@ import MAEXCore
 /// [sync]
 /// peers = ["http://127.0.0.1:8082/"]
 /// interval = 10                # seconds, optional, default 30
+/// authors = ["<64-hex node id>"] # optional: pull only these authors' change sets
 /// ```
 public struct NodeConfiguration: Sendable, Hashable {
     /// The default time between rounds with a peer.
@@ -38,11 +39,15 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var peers: [PeerURL]
     /// The time between sync rounds with each peer.
     public var syncInterval: Duration
+    /// Pull only the change sets of these authors (`[sync] authors`); `nil` pulls every
+    /// author's. The node then holds only their change sets and its own.
+    public var authors: Set<NodeID>?
 
     /// Creates a configuration after checking role, scope and realm.
     public init(
         name: String, role: NodeRole, scope: [String], realm: String = NodeInfo.defaultRealm, listen: ListenAddress,
-        dataPath: String, peers: [PeerURL] = [], syncInterval: Duration = NodeConfiguration.defaultSyncInterval
+        dataPath: String, peers: [PeerURL] = [], syncInterval: Duration = NodeConfiguration.defaultSyncInterval,
+        authors: Set<NodeID>? = nil
     ) throws(NodeConfigurationError) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, name.count <= NodeInfo.maxNameLength, !name.contains(where: \.isNewline) else {
@@ -69,5 +74,6 @@ public struct NodeConfiguration: Sendable, Hashable {
         self.dataPath = dataPath
         self.peers = peers
         self.syncInterval = syncInterval
+        self.authors = authors
     }
 }

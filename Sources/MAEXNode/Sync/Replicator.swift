@@ -1,6 +1,8 @@
 import Logging
 import MAEXClient
+import MAEXCore
 import MAEXStore
+import MAEXWire
 import ServiceLifecycle
 
 /// The replication service of a serving node: one loop per peer running a `SyncRound` every
@@ -20,6 +22,8 @@ public struct Replicator: Service {
     public let backoff: SyncBackoff
     /// Batch bounds of each round.
     public let limits: SyncLimits
+    /// Pull only the change sets of these authors (see `SyncRound.authors`); `nil` pulls all.
+    public let authors: Set<NodeID>?
     private let logger: Logger
     private let random: @Sendable () -> Double
     private let onRound: (@Sendable (PeerURL, Result<SyncSummary, SyncError>) -> Void)?
@@ -31,7 +35,7 @@ public struct Replicator: Service {
     ///   - onRound: called after every round with its summary or error (tests and the CLI).
     public init(
         store: NodeStore, peers: [PeerClient], interval: Duration, backoff: SyncBackoff = SyncBackoff(),
-        limits: SyncLimits = .standard, logger: Logger,
+        limits: SyncLimits = .standard, authors: Set<NodeID>? = nil, logger: Logger,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         onRound: (@Sendable (PeerURL, Result<SyncSummary, SyncError>) -> Void)? = nil
     ) {
@@ -40,6 +44,7 @@ public struct Replicator: Service {
         self.interval = interval
         self.backoff = backoff
         self.limits = limits
+        self.authors = authors
         self.logger = logger
         self.random = random
         self.onRound = onRound
@@ -60,6 +65,9 @@ public struct Replicator: Service {
                 }
             }
         }
+        // Loops only end early for peers of another network: keep the service (and so the
+        // node) running until it is shut down.
+        if !Task.isCancelled { try? await gracefulShutdown() }
         logger.info("replication stopped")
     }
 
@@ -68,10 +76,15 @@ public struct Replicator: Service {
         var logger = self.logger
         logger[metadataKey: "peer.url"] = "\(client.peer.description)"
         var failures = 0
+        var realmChecked = false
         while !Task.isCancelled {
             let wait: Duration
-            do {
-                let summary = try await SyncRound(store: store, client: client, limits: limits, logger: logger).run()
+            do throws(SyncError) {
+                if !realmChecked {
+                    try await checkRealm(of: client)
+                    realmChecked = true
+                }
+                let summary = try await SyncRound(store: store, client: client, limits: limits, authors: authors, logger: logger).run()
                 if failures > 0 { logger.info("peer reachable again", metadata: ["sync.failures": "\(failures)"]) }
                 failures = 0
                 if summary.isNoOp {
@@ -82,14 +95,23 @@ public struct Replicator: Service {
                 onRound?(client.peer, .success(summary))
                 wait = interval
             } catch {
-                if case .cancelled = error { return }
-                failures += 1
-                wait = backoff.delay(afterFailures: failures, unit: random())
-                // Say it once loudly, then quietly while the peer stays down.
-                logger.log(
-                    level: failures == 1 ? .warning : .debug, "sync round failed",
-                    metadata: ["error": "\(error)", "sync.failures": "\(failures)", "sync.retry_ms": "\(wait.components.seconds * 1000)"])
-                onRound?(client.peer, .failure(error))
+                switch error {
+                case .cancelled:
+                    return
+                case .foreignRealm:
+                    // A URL into another network is a configuration error, not worth retrying.
+                    logger.error("not syncing with this peer", metadata: ["error": "\(error)"])
+                    onRound?(client.peer, .failure(error))
+                    return
+                default:
+                    failures += 1
+                    wait = backoff.delay(afterFailures: failures, unit: random())
+                    // Say it once loudly, then quietly while the peer stays down.
+                    logger.log(
+                        level: failures == 1 ? .warning : .debug, "sync round failed",
+                        metadata: ["error": "\(error)", "sync.failures": "\(failures)", "sync.retry_ms": "\(Self.milliseconds(wait))"])
+                    onRound?(client.peer, .failure(error))
+                }
             }
             do {
                 try await Task.sleep(for: wait)
@@ -97,5 +119,24 @@ public struct Replicator: Service {
                 return
             }
         }
+    }
+
+    /// Asks the peer who it is (once per peer and process): its realm must be this node's.
+    private func checkRealm(of client: PeerClient) async throws(SyncError) {
+        let info: MAEXWire.NodeInfo
+        do {
+            info = try await client.nodeInfo().value
+        } catch {
+            if case .transport(.cancelled) = error { throw .cancelled(peer: client.peer.description) }
+            throw .peer(error)
+        }
+        guard info.realm == store.realm else {
+            throw .foreignRealm(peer: client.peer.description, realm: info.realm, expected: store.realm)
+        }
+    }
+
+    /// Whole milliseconds of a duration, for logs.
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 }

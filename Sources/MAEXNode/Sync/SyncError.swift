@@ -14,12 +14,14 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case stalled(peer: String, detail: String)
     /// The round was cancelled (shutdown).
     case cancelled(peer: String)
+    /// The peer belongs to another network (realm): nothing it holds is valid here.
+    case foreignRealm(peer: String, realm: String, expected: String)
 
     /// Whether a later round may succeed without anyone changing anything.
     public var isTransient: Bool {
         switch self {
         case .peer(let error): error.isTransient
-        case .store, .invalidAnswer, .stalled, .cancelled: false
+        case .store, .invalidAnswer, .stalled, .cancelled, .foreignRealm: false
         }
     }
 
@@ -30,6 +32,8 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidAnswer(let peer, let detail): "peer \(peer) sent an unusable answer: \(detail)"
         case .stalled(let peer, let detail): "sync with peer \(peer) stalled: \(detail)"
         case .cancelled(let peer): "sync with peer \(peer) was cancelled"
+        case .foreignRealm(let peer, let realm, let expected):
+            "peer \(peer) belongs to network \(realm), this node to \(expected): not syncing with it"
         }
     }
 }

@@ -7,16 +7,19 @@ import MAEXWire
 /// One sync round between this node's store and one peer: pull what this node lacks, then push
 /// what the peer lacks.
 ///
-/// - Pull: send the cursor (the store's vector), apply the answer through
-///   `NodeStore.receive(raw:nowMilliseconds:)` (one transaction per batch, durable before the
-///   next request), advance the cursor, and repeat while the peer says `more`. The answer
-///   carries the peer's heads, so no separate vector request is needed.
+/// - Pull: send the cursor (the store's vector), open the answer's change sets (parse and
+///   verify, spread over the cores), store them in one transaction (durable before the batch
+///   counts as received), advance the cursor, and repeat while the peer says `more`. The
+///   answer carries the peer's heads, so no separate vector request is needed. The next pull
+///   is already on its way, and its answer being verified, while the store writes the current
+///   batch; at most two batches are in memory.
 /// - Push: read from the log what the peer's heads lack, in batches bounded by count and bytes,
-///   and send each batch; the peer answers every change set after its commit.
+///   and send each batch verbatim; the peer answers every change set after its commit.
 ///
-/// Only one batch is in memory at a time. The round is resumable: the vector is the cursor, so
-/// after a crash or a cut link the next round starts from the last committed batch, and nothing
-/// applied is applied again. A round between two synced nodes is one pull request.
+/// The round is resumable: the vector is the cursor, so after a crash or a cut link the next
+/// round starts from the last committed batch, and nothing applied is applied again. A round
+/// between two synced nodes is one pull request. What it does not do: remember change sets a
+/// peer refused (the next round offers them again), or decide trust (the store does).
 public struct SyncRound: Sendable {
     /// The local store.
     public let store: NodeStore
