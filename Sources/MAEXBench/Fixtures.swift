@@ -47,4 +47,22 @@ enum Fixtures {
         }
         return result
     }
+
+    /// Change sets of 100 to 500 operations adding up to `totalOps`, one author, clocks from
+    /// `startMilliseconds` on.
+    static func largeChangeSets(key: SigningKey, totalOps: Int, startMilliseconds: Int64) -> [ChangeSet] {
+        var result: [ChangeSet] = []
+        var done = 0
+        var prev: ChangeSetID?
+        while done < totalOps {
+            let size = min(100 + (result.count * 37) % 401, totalOps - done)
+            var changeSet = changeSets(key: key, count: 1, opsPerSet: size, startSeq: Int64(result.count + 1), firstRecord: done / fields.count)[0]
+            changeSet.prev = prev
+            changeSet.hlc = HLCTimestamp(milliseconds: startMilliseconds + Int64(result.count), counter: 0)
+            prev = ChangeSetID(hashing: changeSet.canonicalBytes)
+            result.append(changeSet)
+            done += size
+        }
+        return result
+    }
 }

@@ -42,8 +42,8 @@ enum SyncBench {
     private static func largeInitialSync(_ report: BenchReport, root: URL, now: Int64) throws {
         let key = SigningKey()
         let opsTotal = 100_000
-        let sets = changeSets(key: key, totalOps: opsTotal, now: now).map { $0.signed(with: key) }
-        let bulkSeconds = try bulkInsertBaseline(sets.map(\.changeSet), path: root.appendingPathComponent("bulk.sqlite").path)
+        let sets = Fixtures.largeChangeSets(key: key, totalOps: opsTotal, startMilliseconds: now - 3_600_000).map { $0.signed(with: key) }
+        let bulkSeconds = try Baseline.bulkInsert(sets.map(\.changeSet), path: root.appendingPathComponent("bulk.sqlite").path)
         report.line("- baseline: plain SQLite bulk insert of the same \(opsTotal) rows, one transaction: \(rate(opsTotal, bulkSeconds))")
 
         let source = try SyncBenchNode(folder: root.appendingPathComponent("large-source"), realm: Fixtures.realm)
@@ -257,43 +257,6 @@ enum SyncBench {
         done.wait()
         guard let outcome = result.withLock({ $0 }) else { throw SyncBenchError.incomplete("no result") }
         return try outcome.get()
-    }
-
-    /// Change sets of 100 to 500 operations adding up to `totalOps` (as in the store benchmark).
-    private static func changeSets(key: SigningKey, totalOps: Int, now: Int64) -> [ChangeSet] {
-        var result: [ChangeSet] = []
-        var done = 0
-        var prev: ChangeSetID?
-        while done < totalOps {
-            let size = min(100 + (result.count * 37) % 401, totalOps - done)
-            var changeSet = Fixtures.changeSets(key: key, count: 1, opsPerSet: size, startSeq: Int64(result.count + 1), firstRecord: done / Fixtures.fields.count)[0]
-            changeSet.prev = prev
-            changeSet.hlc = HLCTimestamp(milliseconds: now - 3_600_000 + Int64(result.count), counter: 0)
-            prev = ChangeSetID(hashing: changeSet.canonicalBytes)
-            result.append(changeSet)
-            done += size
-        }
-        return result
-    }
-
-    /// A plain insert of one row per field operation, in one transaction, with a prepared statement.
-    private static func bulkInsertBaseline(_ changeSets: [ChangeSet], path: String) throws -> Double {
-        let pool = try DatabasePool(path: path)
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try pool.write { db in
-            try db.execute(sql: "CREATE TABLE op (record TEXT NOT NULL, field TEXT NOT NULL, author TEXT NOT NULL, seq INTEGER NOT NULL, hlc INTEGER NOT NULL, value TEXT NOT NULL)")
-        }
-        return try measure {
-            try pool.write { db in
-                let statement = try db.makeStatement(sql: "INSERT INTO op VALUES (?, ?, ?, ?, ?, ?)")
-                for changeSet in changeSets {
-                    let author = changeSet.author.hex
-                    for case .set(let op) in changeSet.ops {
-                        try statement.execute(arguments: [op.record.id, op.field, author, changeSet.seq, changeSet.hlc.milliseconds, op.value.canonicalString])
-                    }
-                }
-            }
-        }
     }
 }
 
