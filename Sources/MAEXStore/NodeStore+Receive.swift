@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Logging
 import MAEXCore
 
@@ -22,9 +23,10 @@ extension NodeStore {
     }
 
     /// Receives change sets as bytes off the wire: opens and verifies each
-    /// (`SignedChangeSet.open` with this store's realm; the signatures are checked in parallel
-    /// over the cores), then receives them in order as `receive(_:nowMilliseconds:)` does, in
-    /// one transaction. Malformed, forged or foreign input is quarantined with the reason.
+    /// (`SignedChangeSet.open` with this store's realm; the signatures are checked on
+    /// background threads over the cores while the writer applies the already verified ones
+    /// in order, helping to verify whenever it would otherwise wait), then receives them in
+    /// order as `receive(_:nowMilliseconds:)` does, in one transaction. Malformed, forged or foreign input is quarantined with the reason.
     ///
     /// - Returns: per input, in order, its id (the SHA-256 of the body, also for bytes that do
     ///   not decode) and the outcome.
@@ -32,13 +34,13 @@ extension NodeStore {
         raw: [(body: [UInt8], signature: [UInt8])], nowMilliseconds: Int64
     ) throws(StoreError) -> [(id: ChangeSetID, outcome: ReceiveOutcome)] {
         guard !raw.isEmpty else { return [] }
-        let opened = Self.open(raw, realm: realm)
+        let opened = Self.startOpening(raw, realm: realm)
         return try writing("receive") { db in
             let session = try WriteSession(db: db, store: self, now: nowMilliseconds)
             var results: [(id: ChangeSetID, outcome: ReceiveOutcome)] = []
             results.reserveCapacity(raw.count)
             for (index, item) in raw.enumerated() {
-                switch opened[index] {
+                switch opened.wait(for: index) {
                 case .success(let signed):
                     results.append((signed.id, try session.receive(signed)))
                 case .failure(let error):
@@ -50,14 +52,16 @@ extension NodeStore {
         }
     }
 
-    /// Opens every item, spreading the signature checks over the available cores.
-    static func open(_ raw: [(body: [UInt8], signature: [UInt8])], realm: String) -> [Result<SignedChangeSet, EnvelopeError>] {
-        guard raw.count > 1 else { return raw.map { openOne($0, realm: realm) } }
-        let results = OpenResults(count: raw.count)
-        DispatchQueue.concurrentPerform(iterations: raw.count) { index in
-            results.set(index, openOne(raw[index], realm: realm))
+    /// Starts opening every item on background threads (one fewer than the cores, as the
+    /// caller helps while it waits) and returns at once, so the writer can apply the first
+    /// chunks while later ones are still being verified. Chunks are claimed in order.
+    static func startOpening(_ raw: [(body: [UInt8], signature: [UInt8])], realm: String) -> OpenResults {
+        let results = OpenResults(count: raw.count) { index in openOne(raw[index], realm: realm) }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount - 1, results.count / OpenResults.chunkSize)
+        for _ in 0..<max(0, workers) {
+            DispatchQueue.global(qos: .userInitiated).async { results.work() }
         }
-        return results.values
+        return results
     }
 
     private static func openOne(_ item: (body: [UInt8], signature: [UInt8]), realm: String) -> Result<SignedChangeSet, EnvelopeError> {

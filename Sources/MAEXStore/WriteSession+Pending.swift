@@ -9,6 +9,7 @@ extension WriteSession {
     func holdPending(_ signed: SignedChangeSet, headSeq: Int64, missing: [ChangeRef]) throws {
         let changeSet = signed.changeSet
         let id = signed.id.hex
+        mayHavePending = true
         try db.cachedStatement(sql: """
             INSERT INTO pending (id, author, seq, body, signature, received_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO NOTHING

@@ -17,6 +17,9 @@ final class WriteSession {
     let register: RegisterWriter
     private let insertLog: Statement
     let deletePending: Statement
+    /// Whether `pending` or `pending_need` may hold rows: read once when the session starts and
+    /// set again by `holdPending`, so the common case (nothing pending) skips the drain queries.
+    var mayHavePending: Bool
 
     init(db: Database, store: NodeStore, now: Int64) throws {
         self.db = db
@@ -31,6 +34,9 @@ final class WriteSession {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         deletePending = try db.cachedStatement(sql: "DELETE FROM pending WHERE id = ?")
+        mayHavePending = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM pending) OR EXISTS (SELECT 1 FROM pending_need)
+            """) ?? true
     }
 
     /// Receives one verified change set and, when it was stored, applies the pending change
@@ -40,7 +46,7 @@ final class WriteSession {
             return try quarantine(signed, reason: EnvelopeError.wrongRealm(expected: realm, actual: signed.changeSet.realm).description)
         }
         let outcome = try receiveAtomically(signed)
-        if outcome == .stored { try drain(after: signed.changeSet.ref) }
+        if outcome == .stored, mayHavePending { try drain(after: signed.changeSet.ref) }
         return outcome
     }
 
@@ -121,7 +127,7 @@ final class WriteSession {
             changeSet.hlc.counter, changeSet.ops.count, Data(signed.body), Data(signed.signature), now,
         ])
         try authors.setHead(changeSet.author, AuthorHead(seq: changeSet.seq, id: signed.id, hlc: changeSet.hlc))
-        try deletePending.execute(arguments: [signed.id.hex])
+        if mayHavePending { try deletePending.execute(arguments: [signed.id.hex]) }
         if author.forkedFrom.map({ changeSet.seq < $0 }) ?? true {
             try register.apply(changeSet, authorNumber: author.number)
         }
