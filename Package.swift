@@ -87,24 +87,26 @@ let package = Package(
             dependencies: ["MAEXCore", "MAEXStore", "MAEXClient", "MAEXNode", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MAEXCoreTests", dependencies: ["MAEXCore", "MAEXWire"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        // Test-only helpers shared by the test targets and the crash-test child.
+        .target(name: "MAEXTestSupport", path: "Tests/MAEXTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "MAEXCoreTests", dependencies: ["MAEXCore", "MAEXWire", "MAEXTestSupport"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         // A child process for the store's crash-safety test: applies change sets, reports each stored one.
         .executableTarget(
             name: "maex-store-crash-child",
-            dependencies: ["MAEXCore", "MAEXStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["MAEXCore", "MAEXStore", "MAEXTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             path: "Tests/StoreCrashChild",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MAEXStoreTests",
-            dependencies: ["MAEXCore", "MAEXStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["MAEXCore", "MAEXStore", "MAEXTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MAEXClientTests", dependencies: ["MAEXClient", "MAEXNode", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(
             name: "MAEXNodeTests",
             dependencies: [
-                "MAEXNode", "MAEXCore", "MAEXStore", "MAEXWire", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "MAEXNode", "MAEXCore", "MAEXStore", "MAEXWire", "MAEXTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

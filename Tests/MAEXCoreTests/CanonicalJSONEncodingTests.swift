@@ -1,6 +1,7 @@
 import Foundation
 import MAEXCore
 import XCTest
+import MAEXTestSupport
 
 /// The canonical encoder: exact bytes, key order by UTF-8 bytes, escapes; and round trips.
 final class CanonicalJSONEncodingTests: XCTestCase {

@@ -1,5 +1,6 @@
 import MAEXCore
 import XCTest
+import MAEXTestSupport
 
 /// Random and mutated byte strings never crash the parser; whatever it accepts re-encodes to
 /// exactly the same bytes (there is no second spelling of a value).

@@ -1,6 +1,7 @@
 import Foundation
 import MAEXCore
 import XCTest
+import MAEXTestSupport
 
 /// Random histories in which one author's node is cloned part-way, so two chains share one
 /// author id: every fresh replica that receives everything, in any order with duplicates,

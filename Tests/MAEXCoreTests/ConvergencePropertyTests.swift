@@ -1,6 +1,7 @@
 import Foundation
 import MAEXCore
 import XCTest
+import MAEXTestSupport
 
 /// Random multi-author histories with real causality and real concurrency, delivered to fresh
 /// replicas in random orders with duplicates: every replica must end in the state the

@@ -1,5 +1,6 @@
 import MAEXCore
 import XCTest
+import MAEXTestSupport
 
 /// The hybrid logical clock: strictly increasing readings whatever the wall clock does, and
 /// remote readings merged only within the accepted drift.

@@ -5,6 +5,7 @@ import MAEXCore
 import MAEXStore
 import MAEXWire
 import XCTest
+import MAEXTestSupport
 
 @testable import MAEXNode
 
@@ -161,7 +162,7 @@ final class ServerRobustnessTests: XCTestCase {
         let author = TestAuthor()
         let valid = try pushBody([author.create(initiativeID(1), initiativeFields("Repair Café"))])
         try await node.app().test(.router) { client in
-            var generator = SplitMix64(seed: 20_260_611)
+            var generator = SeededGenerator(seed: 20_260_611)
             for round in 0..<300 {
                 var bytes = Array(valid.readableBytesView)
                 for _ in 0..<(1 + Int(generator.next() % 8)) {
@@ -180,18 +181,5 @@ final class ServerRobustnessTests: XCTestCase {
             let health = try await client.execute(uri: "/healthz", method: .get)
             XCTAssertEqual(health.status, .ok)
         }
-    }
-}
-
-/// A small deterministic generator for reproducible fuzzing.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

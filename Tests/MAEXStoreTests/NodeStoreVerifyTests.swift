@@ -3,6 +3,7 @@ import GRDB
 import MAEXCore
 import MAEXStore
 import XCTest
+import MAEXTestSupport
 
 /// `rebuild()` and `verify()`: a rebuild keeps the digest, and verify finds tampering done
 /// behind the store's back through raw SQL, and nothing on a clean store.

@@ -1,6 +1,7 @@
 import Foundation
 import MAEXCore
 import XCTest
+import MAEXTestSupport
 
 /// The same random change sets, delivered in several random orders (with duplicates, in random
 /// batches), must give the same digest, conflicts and vector in `MemoryReplica` and `NodeStore`.

@@ -4,6 +4,7 @@ import MAEXStore
 import XCTest
 #if canImport(Glibc)
 import Glibc
+import MAEXTestSupport
 #endif
 
 /// Crash safety: the `maex-store-crash-child` executable applies a deterministic stream of

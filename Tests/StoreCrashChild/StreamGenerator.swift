@@ -1,4 +1,5 @@
 import MAEXCore
+import MAEXTestSupport
 
 /// A deterministic stream of signed change sets from a few authors, derived from a seed alone:
 /// keys, edits, clocks and the delivery order. Authors write from their own views (so `pred`
@@ -9,11 +10,11 @@ struct StreamGenerator {
     static let startWall: Int64 = 1_767_225_600_000
     static let fields = ["name", "description", "municipality", "phase", "volunteers", "website"]
 
-    private var rng: SplitMix64
+    private var rng: SeededGenerator
     private let keys: [SigningKey]
 
     init(seed: UInt64, authorCount: Int = 4) throws {
-        rng = SplitMix64(seed: seed)
+        rng = SeededGenerator(seed: seed)
         var keys: [SigningKey] = []
         for _ in 0..<authorCount {
             var bytes: [UInt8] = []
@@ -124,22 +125,5 @@ extension HybridLogicalClock {
     /// Observes a clock from the deterministic stream (never far in the future by construction).
     mutating func observeUnchecked(_ remote: HLCTimestamp) {
         _ = try? observe(remote, wallMilliseconds: remote.milliseconds)
-    }
-}
-
-/// SplitMix64: a tiny seeded generator, so the stream depends on the seed alone.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

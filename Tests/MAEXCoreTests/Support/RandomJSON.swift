@@ -1,4 +1,5 @@
 import MAEXCore
+import MAEXTestSupport
 
 /// Random canonical-JSON material for round-trip and fuzz tests.
 enum RandomJSON {

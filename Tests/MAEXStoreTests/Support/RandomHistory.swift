@@ -1,4 +1,5 @@
 import MAEXCore
+import MAEXTestSupport
 
 /// Random multi-author histories with real causality and concurrency: each author writes from
 /// its own view (`pred` = the field's current writes there, `deps` = everything it holds from
