@@ -10,6 +10,9 @@ struct MAEXBench {
         CoreBench.run(report)
         try StoreBench.run(report)
         try SyncBench.run(report)
+        report.section("Notes")
+        report.line("- The store's small change sets stay below one core's verification rate (goal > 1 with two cores): the single writer needs about 80 us per change set and opening one (parse, decode, verify) about 100-120 us, so with two cores the ceiling is about 0.9 of one core's bare verification rate. Cutting the per-change-set savepoint and decoding each body once are the next steps.")
+        report.line("- Each section runs its own baseline; absolute rates move by 25% or more between runs on this shared machine, ratios much less.")
         let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB"
         let text = report.markdown(command: "make bench", machine: machine)
         if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) }
