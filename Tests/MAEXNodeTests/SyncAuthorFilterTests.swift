@@ -9,38 +9,7 @@ import XCTest
 @testable import MAEXNode
 
 /// `SyncRound` with an author filter against a live in-process peer holding two authors.
-final class SyncAuthorFilterTests: XCTestCase {
-    private var cleanup: [() -> Void] = []
-
-    override func tearDown() {
-        for step in cleanup.reversed() { step() }
-        cleanup = []
-        super.tearDown()
-    }
-
-    private static let logger: Logger = {
-        var logger = Logger(label: "test.sync.authors")
-        logger.logLevel = .critical
-        return logger
-    }()
-
-    private func localStore() throws -> NodeStore {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maex-authors-\(UUID().uuidString)")
-        cleanup.append { try? FileManager.default.removeItem(at: folder) }
-        return try NodeStore(path: folder.appendingPathComponent("maex.sqlite").path, realm: ServerTestNode.realm, logger: Self.logger)
-    }
-
-    private func remote() throws -> ServerTestNode {
-        let node = try ServerTestNode(name: "Provincie Zeeland", role: .province, scope: ["PV29"])
-        cleanup.append { node.remove() }
-        return node
-    }
-
-    private static func round(_ store: NodeStore, port: Int, authors: Set<NodeID>?, limits: SyncLimits = .standard) throws -> SyncRound {
-        let client = try PeerClient(url: "http://127.0.0.1:\(port)/", configuration: HTTPTransportConfiguration(retry: .none), logger: Self.logger)
-        return SyncRound(store: store, client: client, limits: limits, authors: authors, logger: Self.logger, wallClock: { ServerTestNode.now })
-    }
-
+final class SyncAuthorFilterTests: LiveSyncTestCase {
     func testARoundWithAnAuthorFilterPullsOnlyThatAuthorsChangeSets() async throws {
         let server = try remote()
         let local = try localStore()

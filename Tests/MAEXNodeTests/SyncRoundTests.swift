@@ -12,46 +12,7 @@ import XCTest
 @testable import MAEXNode
 
 /// `SyncRound` and `Replicator` against a live in-process server.
-final class SyncRoundTests: XCTestCase {
-    private var cleanup: [() -> Void] = []
-
-    override func tearDown() {
-        for step in cleanup.reversed() { step() }
-        cleanup = []
-        super.tearDown()
-    }
-
-    private static let logger: Logger = {
-        var logger = Logger(label: "test.sync")
-        logger.logLevel = .critical
-        return logger
-    }()
-
-    /// A local store of the test realm in a fresh folder.
-    private func localStore() throws -> NodeStore {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maex-sync-\(UUID().uuidString)")
-        cleanup.append { try? FileManager.default.removeItem(at: folder) }
-        return try NodeStore(path: folder.appendingPathComponent("maex.sqlite").path, realm: ServerTestNode.realm, logger: Self.logger)
-    }
-
-    /// A store of another network, in a fresh folder.
-    private func otherRealmStore() throws -> NodeStore {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maex-other-\(UUID().uuidString)")
-        cleanup.append { try? FileManager.default.removeItem(at: folder) }
-        return try NodeStore(path: folder.appendingPathComponent("maex.sqlite").path, realm: "other-realm", logger: Self.logger)
-    }
-
-    private func remote() throws -> ServerTestNode {
-        let node = try ServerTestNode(name: "Provincie Zeeland", role: .province, scope: ["PV29"])
-        cleanup.append { node.remove() }
-        return node
-    }
-
-    private static func round(_ store: NodeStore, port: Int, limits: SyncLimits = .standard) throws -> SyncRound {
-        let client = try PeerClient(url: "http://127.0.0.1:\(port)/", configuration: HTTPTransportConfiguration(retry: .none), logger: Self.logger)
-        return SyncRound(store: store, client: client, limits: limits, logger: Self.logger, wallClock: { ServerTestNode.now })
-    }
-
+final class SyncRoundTests: LiveSyncTestCase {
     func testPullsAndPushesInBoundedBatchesThenANoOpRoundIsOneRequest() async throws {
         let server = try remote()
         let local = try localStore()
@@ -115,7 +76,7 @@ final class SyncRoundTests: XCTestCase {
         let sets = (1...3).map { author.create(initiativeID($0), initiativeFields("Initiatief \($0)")) }
         XCTAssertEqual(try server.store.receive(sets, nowMilliseconds: ServerTestNode.now), [.stored, .stored, .stored])
         // The local node lives in another realm: everything the peer sends is refused.
-        let foreign = try otherRealmStore()
+        let foreign = try localStore(realm: "other-realm")
 
         try await server.app().test(.live) { client in
             let port = try XCTUnwrap(client.port)
@@ -187,7 +148,7 @@ private final class RoundLog: @unchecked Sendable {
 extension SyncRoundTests {
     func testReplicatorRefusesAPeerOfAnotherNetworkAndKeepsRunning() async throws {
         let server = try remote()
-        let other = try otherRealmStore()
+        let other = try localStore(realm: "other-realm")
 
         try await server.app().test(.live) { client in
             let port = try XCTUnwrap(client.port)
