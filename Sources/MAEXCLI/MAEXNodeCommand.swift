@@ -21,7 +21,7 @@ struct MAEXNodeCommand: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, IdCommand.self, InitiativeCommand.self, LogCommand.self, DigestCommand.self,
-            ConflictsCommand.self, VerifyCommand.self, RebuildCommand.self,
+            ConflictsCommand.self, VerifyCommand.self, RebuildCommand.self, TrustCommand.self,
             SyncCommand.self,
             ServeCommand.self,
             DemoCommand.self,

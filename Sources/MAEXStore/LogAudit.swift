@@ -25,13 +25,36 @@ struct LogAudit {
     }
 
     let realm: String
+    /// The network's root when certificates are checked.
+    let root: NodeID?
     private(set) var problems: [String] = []
-    /// The register re-derived from the change sets that verify.
-    private(set) var register = Register()
+    /// The change sets that verify and a fork does not retract, in apply order.
+    private var verified: [ChangeSet] = []
     private var authors: [Int64: Author] = [:]
 
-    init(realm: String) {
+    init(realm: String, root: NodeID?) {
         self.realm = realm
+        self.root = root
+    }
+
+    /// Re-derives the register in memory from the verified change sets: with a root, each is
+    /// decided again by an `AuthorityLedger` (one the rules refuse is a problem) and what
+    /// revocations retract is left out.
+    mutating func derivedRegister() -> Register {
+        var register = Register()
+        guard let root else {
+            for changeSet in verified { register.apply(changeSet) }
+            return register
+        }
+        var ledger = AuthorityLedger(root: root)
+        for changeSet in verified {
+            if case .refused(let reason) = ledger.admit(changeSet) {
+                problems.append("change set \(changeSet.author.hex.prefix(12))…#\(changeSet.seq) is in the log but not authorised: \(reason)")
+            }
+        }
+        let retracted = ledger.retracted
+        for changeSet in verified where retracted[changeSet.ref] == nil { register.apply(changeSet) }
+        return register
     }
 
     mutating func addAuthor(number: Int64, hex: String, forkedFrom: Int64?) {
@@ -58,7 +81,7 @@ struct LogAudit {
         do {
             let signed = try SignedChangeSet.open(body: row.body, signature: row.signature, realm: realm)
             checkColumns(row, against: signed.changeSet, authorHex: author.hex, label: label)
-            if author.forkedFrom.map({ row.seq < $0 }) ?? true { register.apply(signed.changeSet) }
+            if author.forkedFrom.map({ row.seq < $0 }) ?? true { verified.append(signed.changeSet) }
         } catch {
             problems.append("\(label): stored bytes do not verify: \(error)")
         }

@@ -9,6 +9,7 @@ extension NodeStore {
     public func rebuild() throws(StoreError) {
         try writing("rebuild") { db in
             let session = try WriteSession(db: db, store: self, now: 0)
+            try session.authority?.rederiveFacts()
             try session.register.rederive()
         }
         logger.info("register rebuilt from the log", metadata: ["store.path": "\(path)"])
@@ -22,7 +23,7 @@ extension NodeStore {
     public func verify() throws(StoreError) -> [String] {
         try reading("verify") { db in
             var problems = try Self.sqliteChecks(db)
-            var audit = LogAudit(realm: realm)
+            var audit = LogAudit(realm: realm, root: authority.root)
             let authors = try Row.fetchAll(db, sql: """
                 SELECT author_no, node_id, head_seq, head_id, head_hlc_ms, head_hlc_counter, forked_from FROM author
                 """)
@@ -43,9 +44,9 @@ extension NodeStore {
             for row in authors {
                 audit.checkHead(number: row[0], seq: row[2], id: row[3], hlc: HLCTimestamp(milliseconds: row[4], counter: row[5]))
             }
+            let derived = audit.derivedRegister().digest
             problems += audit.problems
             let stored = try Self.storedDigest(db)
-            let derived = audit.register.digest
             if stored != derived {
                 problems.append("the derived register differs from the log: stored digest \(stored), re-derived \(derived)")
             }

@@ -8,7 +8,8 @@ extension NodeStore {
     /// (`ChainDecision.decide`), applies each atomically, and commits the whole batch in one
     /// write transaction before returning, so every `.stored` answer is durable.
     ///
-    /// A stored change set releases the pending ones that waited for it, in order. Rejected
+    /// A stored change set releases the pending ones that waited for it, in order (one that
+    /// waited for a later change set of the same batch is answered `.stored`). Rejected
     /// ones (and forks) go to quarantine with the reason; a fork also flags the author and
     /// retracts its change sets from the forked sequence on. A change set of another realm is
     /// rejected. When this throws, nothing of the batch was kept.
@@ -16,7 +17,8 @@ extension NodeStore {
         guard !batch.isEmpty else { return [] }
         let outcomes = try writing("receive") { db in
             let session = try WriteSession(db: db, store: self, now: nowMilliseconds)
-            return try batch.map { try session.receive($0) }
+            let outcomes = try batch.map { try session.receive($0) }
+            return try zip(batch, outcomes).map { try session.settled($1, of: $0) }
         }
         logger.debug("batch received", metadata: ["batch.count": "\(batch.count)", "batch.stored": "\(outcomes.count { $0 == .stored })"])
         return outcomes
@@ -47,6 +49,10 @@ extension NodeStore {
                     let id = try session.quarantineRaw(body: item.body, signature: item.signature, reason: error.description)
                     results.append((id, .rejected(reason: error.description)))
                 }
+            }
+            for (index, result) in results.enumerated() {
+                guard case .success(let signed) = opened.wait(for: index) else { continue }
+                results[index].outcome = try session.settled(result.outcome, of: signed)
             }
             return results
         }

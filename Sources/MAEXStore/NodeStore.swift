@@ -29,10 +29,13 @@ public final class NodeStore: Sendable {
     public let path: String
     /// How far in the future a change set's clock may be (see `ChainDecision`).
     public let maxDriftMilliseconds: Int64
+    /// Whose change sets the store accepts.
+    public let authority: StoreAuthority
     let pool: DatabasePool
     let logger: Logger
 
     /// Opens (creating if needed) the store at `path` and runs the pending migrations.
+    /// `authority` says whose change sets it accepts: a node passes `.network(root:)`.
     ///
     /// Durability: `journal_mode=WAL` with `synchronous=FULL` on the writer connection. In WAL
     /// mode `NORMAL` (GRDB's default) survives a crash of the process, but a power loss may roll
@@ -40,7 +43,7 @@ public final class NodeStore: Sendable {
     /// stored survives `kill -9` and power loss. Note GRDB sets `NORMAL` on the writer *after*
     /// `Configuration.prepareDatabase` runs, so the pragma is issued once the pool is open.
     public init(
-        path: String, realm: String, logger: Logger,
+        path: String, realm: String, authority: StoreAuthority = .unrestricted, logger: Logger,
         maxDriftMilliseconds: Int64 = HybridLogicalClock.defaultMaxDriftMilliseconds
     ) throws(StoreError) {
         guard EnvelopeRules.isValidRealm(realm) else { throw .invalidArgument("realm \"\(realm)\" is not valid") }
@@ -48,6 +51,7 @@ public final class NodeStore: Sendable {
         self.path = path
         self.logger = logger
         self.maxDriftMilliseconds = maxDriftMilliseconds
+        self.authority = authority
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.label = "maex.store"

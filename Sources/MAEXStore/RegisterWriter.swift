@@ -52,7 +52,7 @@ final class RegisterWriter {
                 try applySet(set, authorNumber: authorNumber, seq: ref.seq, hlc: changeSet.hlc)
             case .delete(let key):
                 try applyDelete(key, tombstone: Tombstone(ref: ref, hlc: changeSet.hlc), authorNumber: authorNumber)
-            case .unsupported:
+            case .trust, .unsupported:
                 continue
             }
         }
@@ -147,11 +147,16 @@ final class RegisterWriter {
         for row in try Row.fetchAll(db, sql: "SELECT author_no, forked_from FROM author WHERE forked_from IS NOT NULL") {
             forkedFrom[row[0]] = row[1]
         }
+        var retracted = Set<[Int64]>()
+        for row in try Row.fetchAll(db, sql: "SELECT author_no, seq FROM retraction") {
+            retracted.insert([row[0], row[1]])
+        }
         let rows = try Row.fetchCursor(db, sql: "SELECT author_no, seq, body, id FROM change_set ORDER BY apply_order")
         while let row = try rows.next() {
             let authorNumber: Int64 = row[0]
             let seq: Int64 = row[1]
             if let from = forkedFrom[authorNumber], seq >= from { continue }
+            if !retracted.isEmpty, retracted.contains([authorNumber, seq]) { continue }
             let body: [UInt8] = try RegisterRows.bytes(row, 2, table: "change_set")
             let changeSet: ChangeSet
             do { changeSet = try SignedChangeSet.decode(body: body) } catch {

@@ -14,8 +14,59 @@ enum StoreSchema {
             try db.execute(sql: registerTables)
             try db.execute(sql: holdingTables)
         }
+        migrator.registerMigration("v2: trust (certificates, revocations, record homes, retraction)") { db in
+            try db.execute(sql: trustTables)
+        }
         return migrator
     }
+
+    /// The authority facts derived from the log (certificates, revocations, every write of a
+    /// record's municipality, what each change set relied on) and the change sets revocations
+    /// retract. All derived: `rebuild()` clears and re-derives them.
+    private static let trustTables = """
+        CREATE TABLE trust_grant (
+            carrier_no INTEGER NOT NULL,
+            carrier_seq INTEGER NOT NULL,
+            node_id TEXT NOT NULL CHECK (length(node_id) = 64),
+            role TEXT NOT NULL CHECK (role IN ('municipality', 'province', 'fund')),
+            scope TEXT NOT NULL CHECK (length(scope) >= 1),
+            FOREIGN KEY (carrier_no, carrier_seq) REFERENCES change_set(author_no, seq)
+        );
+        CREATE INDEX trust_grant_by_node ON trust_grant (node_id);
+        CREATE INDEX trust_grant_by_carrier ON trust_grant (carrier_no, carrier_seq);
+        CREATE TABLE trust_revocation (
+            carrier_no INTEGER NOT NULL,
+            carrier_seq INTEGER NOT NULL,
+            node_id TEXT NOT NULL CHECK (length(node_id) = 64),
+            from_seq INTEGER NOT NULL CHECK (from_seq >= 1),
+            FOREIGN KEY (carrier_no, carrier_seq) REFERENCES change_set(author_no, seq)
+        );
+        CREATE TABLE record_home (
+            type TEXT NOT NULL,
+            id TEXT NOT NULL,
+            author_no INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            pred TEXT NOT NULL,
+            PRIMARY KEY (type, id, author_no, seq),
+            FOREIGN KEY (author_no, seq) REFERENCES change_set(author_no, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE authority_support (
+            author_no INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            carrier_no INTEGER NOT NULL,
+            carrier_seq INTEGER NOT NULL,
+            PRIMARY KEY (author_no, seq, carrier_no, carrier_seq),
+            FOREIGN KEY (author_no, seq) REFERENCES change_set(author_no, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE retraction (
+            author_no INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            reason TEXT NOT NULL CHECK (length(reason) >= 1),
+            PRIMARY KEY (author_no, seq),
+            FOREIGN KEY (author_no, seq) REFERENCES change_set(author_no, seq)
+        ) WITHOUT ROWID;
+        """
 
     /// The log (the truth) and one row per author (head and fork flag, kept in the same
     /// transaction as the log row).

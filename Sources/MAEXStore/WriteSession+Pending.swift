@@ -51,9 +51,18 @@ extension WriteSession {
             }
             for row in rows {
                 guard let signed = try pendingChangeSet(row) else { continue }
-                if try receiveAtomically(signed) == .stored { queue.append(signed.changeSet.ref) }
+                if try receiveAtomically(signed).isHeld { queue.append(signed.changeSet.ref) }
             }
         }
+    }
+
+    /// The final answer for a change set of a batch: one answered `.pending` that a later
+    /// change set of the same batch released is now `.stored`.
+    func settled(_ outcome: ReceiveOutcome, of signed: SignedChangeSet) throws -> ReceiveOutcome {
+        guard case .pending = outcome else { return outcome }
+        let ref = signed.changeSet.ref
+        guard let author = try authors.row(ref.author), let head = author.head, head.seq >= ref.seq else { return outcome }
+        return try heldID(author: author, seq: ref.seq) == signed.id ? .stored : outcome
     }
 
     /// Decodes a pending row (verified when it arrived); quarantines it if it no longer decodes.

@@ -15,6 +15,8 @@ final class WriteSession {
     let logger: Logger
     let authors: AuthorDirectory
     let register: RegisterWriter
+    /// The authority checks, `nil` for an unrestricted store.
+    let authority: AuthorityGuard?
     private let insertLog: Statement
     let deletePending: Statement
     /// Whether `pending` or `pending_need` may hold rows: read once when the session starts and
@@ -29,6 +31,8 @@ final class WriteSession {
         logger = store.logger
         authors = AuthorDirectory(db: db)
         register = try RegisterWriter(db: db, authors: authors)
+        let directory = authors
+        authority = try store.authority.root.map { try AuthorityGuard(db: db, authors: directory, root: $0) }
         insertLog = try db.cachedStatement(sql: """
             INSERT INTO change_set (id, author_no, seq, prev, hlc_ms, hlc_counter, op_count, body, signature, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -46,7 +50,7 @@ final class WriteSession {
             return try quarantine(signed, reason: EnvelopeError.wrongRealm(expected: realm, actual: signed.changeSet.realm).description)
         }
         let outcome = try receiveAtomically(signed)
-        if outcome == .stored, mayHavePending { try drain(after: signed.changeSet.ref) }
+        if outcome.isHeld, mayHavePending { try drain(after: signed.changeSet.ref) }
         return outcome
     }
 
@@ -93,8 +97,7 @@ final class WriteSession {
         let decision = ChainDecision.decide(signed, in: context) { [authors] ref in authors.cachedHeadSeq(ref.author) >= ref.seq }
         switch decision {
         case .apply:
-            try apply(signed)
-            return .stored
+            return try admit(signed)
         case .answer(.pending(let missing)):
             try holdPending(signed, headSeq: author?.head?.seq ?? 0, missing: missing)
             return .pending(missing: missing)
@@ -109,7 +112,7 @@ final class WriteSession {
     }
 
     /// The id held at `seq` of the author, if any.
-    private func heldID(author: AuthorRow?, seq: Int64) throws -> ChangeSetID? {
+    func heldID(author: AuthorRow?, seq: Int64) throws -> ChangeSetID? {
         guard let author, let head = author.head, seq <= head.seq else { return nil }
         if seq == head.seq { return head.id }
         let statement = try db.cachedStatement(sql: "SELECT id FROM change_set WHERE author_no = ? AND seq = ?")
@@ -119,7 +122,36 @@ final class WriteSession {
         return try AuthorDirectory.changeSetID(hex, table: "change_set")
     }
 
-    private func apply(_ signed: SignedChangeSet) throws {
+    /// Checks authority (when the store has a root), then applies: `.stored`, `.retracted`
+    /// when a revocation already withdrew it, or `.rejected` when the author lacks authority.
+    private func admit(_ signed: SignedChangeSet) throws -> ReceiveOutcome {
+        guard let authority else {
+            try apply(signed)
+            return .stored
+        }
+        let changeSet = signed.changeSet
+        let view = try authority.view(for: changeSet)
+        if case .refused(let reason) = AuthorityRules.check(changeSet, view: view, root: authority.root) {
+            return try quarantine(signed, reason: reason)
+        }
+        let support = changeSet.author == authority.root ? [] : view.grantCarriers
+        let retraction = try authority.retraction(of: changeSet.ref, support: support)
+        try apply(signed, effective: retraction == nil)
+        let author = try authors.ensure(changeSet.author)
+        try authority.record(changeSet, authorNumber: author.number, support: support)
+        if let retraction {
+            try authority.markRetracted(authorNumber: author.number, seq: changeSet.seq, reason: retraction)
+            logger.warning("change set retracted", metadata: ["change.id": "\(signed.id.hex)", "change.reason": "\(retraction)"])
+            return .retracted(reason: retraction)
+        }
+        if !RetractionRules.revocations(in: changeSet).isEmpty, try authority.recomputeRetractions() {
+            logger.warning("revocation retracts change sets; re-deriving the register", metadata: ["change.id": "\(signed.id.hex)"])
+            try register.rederive()
+        }
+        return .stored
+    }
+
+    private func apply(_ signed: SignedChangeSet, effective: Bool = true) throws {
         let changeSet = signed.changeSet
         let author = try authors.ensure(changeSet.author)
         try insertLog.execute(arguments: [
@@ -128,7 +160,7 @@ final class WriteSession {
         ])
         try authors.setHead(changeSet.author, AuthorHead(seq: changeSet.seq, id: signed.id, hlc: changeSet.hlc))
         if mayHavePending { try deletePending.execute(arguments: [signed.id.hex]) }
-        if author.forkedFrom.map({ changeSet.seq < $0 }) ?? true {
+        if effective, author.forkedFrom.map({ changeSet.seq < $0 }) ?? true {
             try register.apply(changeSet, authorNumber: author.number)
         }
     }

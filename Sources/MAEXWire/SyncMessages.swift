@@ -86,9 +86,9 @@ public struct PushResponse: Codable, Hashable, Sendable {
 public struct PushResult: Codable, Hashable, Sendable {
     /// The change-set id (SHA-256 of the body), hex.
     public var id: String
-    /// `stored`, `duplicate`, `pending`, `rejected` or `fork`.
+    /// `stored`, `duplicate`, `pending`, `rejected`, `fork` or `retracted` (held, not applied).
     public var status: String
-    /// Why, for `rejected`.
+    /// Why, for `rejected` and `retracted`.
     public var reason: String?
     /// What it waits for, for `pending`: `[author, seq]` pairs.
     public var missing: [WireRef]?

@@ -108,7 +108,7 @@ final class ConvergencePropertyTests: XCTestCase {
                 case .stored: break
                 case .pending: stats.pendingOutcomes += 1
                 case .duplicate: stats.duplicateOutcomes += 1
-                case .rejected, .fork:
+                case .rejected, .fork, .retracted:
                     throw Failure(seed: seed, message: "replica \(index) answered \(outcome) for \(signed.changeSet.ref)")
                 }
             }

@@ -26,6 +26,7 @@ enum VectorDescription {
                 switch op {
                 case .set: .string("set")
                 case .delete: .string("delete")
+                case .trust(let trust): .string("trust:" + (trust.jsonValue.objectValue?["op"]?.stringValue ?? "?"))
                 case .unsupported(let kind): .string("unsupported:" + kind)
                 }
             })

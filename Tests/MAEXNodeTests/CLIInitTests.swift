@@ -18,7 +18,8 @@ final class CLIInitTests: XCTestCase {
 
     func testInitPrintsTheNodeIDAndWritesThePrivateKeyWithMode0600() throws {
         let node = makeNode()
-        let result = try node.run("init", "--name", "Gemeente Vlissingen", "--role", "municipality", "--scope", "GM0718")
+        let root = try node.makeRoot()
+        let result = try node.run("init", "--name", "Gemeente Vlissingen", "--role", "municipality", "--scope", "GM0718", "--root", root)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.lines.count, 1)
         let id = try XCTUnwrap(result.lines.first)
@@ -37,6 +38,7 @@ final class CLIInitTests: XCTestCase {
         XCTAssertTrue(info.contains(id))
         XCTAssertTrue(info.contains("\"GM0718\""))
         XCTAssertTrue(info.contains("\"maex-nl\""))
+        XCTAssertTrue(info.contains("\"root\" : \"\(root)\""), info)
         XCTAssertFalse(info.contains(seed))
 
         let idResult = try node.run("id")
@@ -52,7 +54,7 @@ final class CLIInitTests: XCTestCase {
         let id = try node.initialize()
         let keyBefore = try Data(contentsOf: node.folder.appendingPathComponent("node.key"))
         let infoBefore = try Data(contentsOf: node.folder.appendingPathComponent("node.json"))
-        let result = try node.run("init", "--name", "Tweede", "--role", "province", "--scope", "PV29")
+        let result = try node.run("init", "--name", "Tweede", "--role", "province", "--scope", "PV29", "--root", try node.rootID())
         XCTAssertRefused(result, status: 1, mentions: "already holds a node")
         XCTAssertEqual(try Data(contentsOf: node.folder.appendingPathComponent("node.key")), keyBefore)
         XCTAssertEqual(try Data(contentsOf: node.folder.appendingPathComponent("node.json")), infoBefore)
@@ -78,6 +80,20 @@ final class CLIInitTests: XCTestCase {
         let node = makeNode()
         let empty = try node.run("init", "--name", " ", "--role", "fund", "--scope", "impuls")
         XCTAssertRefused(empty, status: 1, mentions: "invalid node name")
+    }
+
+    func testANodeOtherThanTheNationalOneNeedsTheNetworksRoot() throws {
+        let node = makeNode()
+        XCTAssertRefused(
+            try node.run("init", "--name", "V", "--role", "municipality", "--scope", "GM0718"), status: 1, mentions: "pass --root")
+        XCTAssertRefused(
+            try node.run("init", "--name", "V", "--role", "municipality", "--scope", "GM0718", "--root", "abc"), status: 2, mentions: "--root")
+        let national = makeNode()
+        let root = try national.makeRoot()
+        XCTAssertRefused(
+            try national.run("init", "--name", "N", "--role", "national", "--scope", "NL", "--root", root), status: 1,
+            mentions: "creates the network's root key itself")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: node.folder.appendingPathComponent("node.key").path))
     }
 
     func testOtherRolesInitialise() throws {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Logging
 import MAEXCore
+import MAEXNode
 import MAEXStore
 import XCTest
 
@@ -14,17 +15,17 @@ final class CLIInspectionTests: XCTestCase {
         super.tearDown()
     }
 
-    private func makeNode(role: String = "municipality", scope: String = "GM0718") throws -> (CLINode, String) {
+    private func makeNode(role: String = "municipality", scope: String = "GM0718", network: CLINode? = nil) throws -> (CLINode, String) {
         let node = CLINode.temporary()
         nodes.append(node)
-        let id = try node.initialize(role: role, scope: scope)
+        let id = try node.initialize(role: role, scope: scope, network: network)
         return (node, id)
     }
 
-    /// Copies the change sets `to` lacks from `from`, through the stores (sync is not a command yet).
+    /// Copies the change sets `to` lacks from `from`, through the stores (as sync would).
     private func copyChangeSets(from: CLINode, to: CLINode) throws {
-        let source = try NodeStore(path: from.folder.appendingPathComponent("maex.sqlite").path, realm: "maex-test", logger: Logger(label: "test"))
-        let target = try NodeStore(path: to.folder.appendingPathComponent("maex.sqlite").path, realm: "maex-test", logger: Logger(label: "test"))
+        let source = try NodeDirectory.open(at: from.folder).openStore(logger: Logger(label: "test"))
+        let target = try NodeDirectory.open(at: to.folder).openStore(logger: Logger(label: "test"))
         let missing = try source.changeSets(missingFrom: try target.vector().mapValues(\.seq), maxCount: 10_000, maxBytes: 100_000_000).items
         let outcomes = try target.receive(missing, nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
         XCTAssertEqual(outcomes, Array(repeating: .stored, count: missing.count))
@@ -81,21 +82,24 @@ final class CLIInspectionTests: XCTestCase {
         let id = try node.add("Repair Café")
         XCTAssertEqual(try node.run("initiative", "set", id, "sdgs", "3,11").status, 0)
         let log = try node.run("log", "--json").json()
-        let entries = try XCTUnwrap(log.arrayValue?.compactMap(\.objectValue))
+        let all = try XCTUnwrap(log.arrayValue?.compactMap(\.objectValue))
+        XCTAssertEqual(all.count, 3, "the root's certificate of the node and its two edits")
+        XCTAssertEqual(all.first?["ops"], .int(1))
+        let entries = all.filter { $0["author"] == .string(nodeID) }
         XCTAssertEqual(entries.count, 2)
         XCTAssertEqual(entries.map { $0["author"] }, [.string(nodeID), .string(nodeID)])
         XCTAssertEqual(entries.map { $0["seq"] }, [.int(1), .int(2)])
         XCTAssertEqual(entries.map { $0["ops"] }, [.int(2), .int(1)])
         XCTAssertEqual(entries.compactMap { $0["id"]?.stringValue?.count }, [64, 64])
         let text = try node.run("log")
-        XCTAssertEqual(text.lines.count, 2)
-        XCTAssertEqual(text.lines.first, "\(nodeID) #1 \(entries[0]["id"]?.stringValue ?? "") 2 op(s)")
-        XCTAssertEqual(try node.run("log", "--limit", "1", "--offset", "1", "--json").json().arrayValue?.count, 1)
+        XCTAssertEqual(text.lines.count, 3)
+        XCTAssertEqual(text.lines.dropFirst().first, "\(nodeID) #1 \(entries[0]["id"]?.stringValue ?? "") 2 op(s)")
+        XCTAssertEqual(try node.run("log", "--limit", "1", "--offset", "1", "--json").json().arrayValue?.first?.objectValue?["id"], entries[0]["id"])
     }
 
     func testConflictsShowBothValuesAndTheirAuthorsUntilResolved() throws {
         let (municipality, municipalityID) = try makeNode()
-        let (hub, hubID) = try makeNode(role: "province", scope: "PV29")
+        let (hub, hubID) = try makeNode(role: "province", scope: "PV29", network: municipality)
         let id = try municipality.add("Repair Café")
         try copyChangeSets(from: municipality, to: hub)
         XCTAssertEqual(try municipality.run("initiative", "set", id, "name", "Alpha").status, 0)

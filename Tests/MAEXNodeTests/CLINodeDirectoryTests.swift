@@ -30,8 +30,9 @@ final class CLINodeDirectoryTests: XCTestCase {
 
     func testCreateThenOpenRoundTrips() throws {
         let key = SigningKey()
+        let root = SigningKey().nodeID
         let created = try NodeDirectory.create(
-            at: folder, name: "Provincie Zeeland", role: .province, scope: ["PV29", "PV29"],
+            at: folder, name: "Provincie Zeeland", role: .province, scope: ["PV29", "PV29"], root: root,
             createdAt: Date(timeIntervalSince1970: 1_780_000_000), key: key)
         XCTAssertEqual(created.nodeID, key.nodeID)
         let opened = try NodeDirectory.open(at: folder)
@@ -39,6 +40,8 @@ final class CLINodeDirectoryTests: XCTestCase {
         XCTAssertEqual(opened.info.scope, ["PV29"])
         XCTAssertEqual(opened.info.realm, "maex-nl")
         XCTAssertEqual(opened.signingKey.nodeID, key.nodeID)
+        XCTAssertEqual(opened.info.root, root)
+        XCTAssertFalse(opened.info.isRoot)
         XCTAssertNil(opened.info.authoringMunicipalities)
         let json = try String(contentsOf: folder.appendingPathComponent("node.json"), encoding: .utf8)
         XCTAssertTrue(json.contains("\"created_at\" : \"2026-05-28T"), json)
@@ -67,7 +70,19 @@ final class CLINodeDirectoryTests: XCTestCase {
         assertError(.emptyScope(role: .fund)) { try NodeDirectory.create(at: folder, name: "N", role: .fund, scope: []) }
         assertError(.invalidRealm("MAEX")) { try NodeDirectory.create(at: folder, name: "N", role: .national, scope: ["NL"], realm: "MAEX") }
         assertError(.invalidName("")) { try NodeDirectory.create(at: folder, name: "", role: .national, scope: ["NL"]) }
+        assertError(.rootMismatch(role: .municipality)) {
+            try NodeDirectory.create(at: folder, name: "N", role: .municipality, scope: ["GM0718"])
+        }
+        assertError(.rootMismatch(role: .national)) {
+            try NodeDirectory.create(at: folder, name: "N", role: .national, scope: ["NL"], root: SigningKey().nodeID)
+        }
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
+    }
+
+    func testTheNationalNodeHoldsTheRoot() throws {
+        let national = try NodeDirectory.create(at: folder, name: "MAEX", role: .national, scope: ["NL"])
+        XCTAssertEqual(national.info.root, national.nodeID)
+        XCTAssertTrue(try NodeDirectory.open(at: folder).info.isRoot)
     }
 
     func testCreateRefusesAnyRemainsOfANode() throws {
@@ -113,7 +128,7 @@ final class CLINodeDirectoryTests: XCTestCase {
     }
 
     func testOpenRejectsADamagedNodeJSON() throws {
-        _ = try NodeDirectory.create(at: folder, name: "N", role: .municipality, scope: ["GM0718"])
+        _ = try NodeDirectory.create(at: folder, name: "N", role: .municipality, scope: ["GM0718"], root: SigningKey().nodeID)
         let infoURL = folder.appendingPathComponent("node.json")
         let original = try String(contentsOf: infoURL, encoding: .utf8)
         try original.replacingOccurrences(of: "\"GM0718\"", with: "\"GM718\"").write(to: infoURL, atomically: true, encoding: .utf8)
@@ -128,7 +143,7 @@ final class CLINodeDirectoryTests: XCTestCase {
     }
 
     func testMunicipalityNodesAuthorOnlyForTheirScope() throws {
-        let node = try NodeDirectory.create(at: folder, name: "Tholen en Vlissingen", role: .municipality, scope: ["GM0718", "GM0716"])
+        let node = try NodeDirectory.create(at: folder, name: "Tholen en Vlissingen", role: .municipality, scope: ["GM0718", "GM0716"], root: SigningKey().nodeID)
         XCTAssertEqual(node.info.authoringMunicipalities, ["GM0716", "GM0718"])
         XCTAssertEqual(node.info.scope, ["GM0716", "GM0718"])
     }

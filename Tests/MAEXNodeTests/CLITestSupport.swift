@@ -105,15 +105,43 @@ struct CLINode {
         try CLI.run(arguments + ["--data", folder.path])
     }
 
-    /// Runs `init` and returns the node id; fails the test when it does not succeed.
-    @discardableResult
-    func initialize(
-        name: String = "Gemeente Vlissingen", role: String = "municipality", scope: String = "GM0718",
-        file: StaticString = #filePath, line: UInt = #line
-    ) throws -> String {
-        let result = try run("init", "--name", name, "--role", role, "--scope", scope, "--realm", "maex-test")
+    /// The national node holding this test node's network root, in a sibling folder.
+    var rootFolder: URL { folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + "-root") }
+
+    /// The root's id, read from its folder.
+    func rootID() throws -> String { try CLI.run(["id", "--data", rootFolder.path]).lines.last ?? "" }
+
+    /// Creates the network's national node (the root) next to this node and returns its id.
+    func makeRoot(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let result = try CLI.run(["init", "--name", "MAEX Test", "--role", "national", "--scope", "NL", "--realm", "maex-test", "--data", rootFolder.path])
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
         return result.lines.last ?? ""
+    }
+
+    /// Runs `init` and returns the node id; fails the test when it does not succeed. A node
+    /// other than a national one joins a fresh network: its root certifies it (`trust grant
+    /// --out`) and the node imports the certificate (`trust import`), so it can author.
+    @discardableResult
+    func initialize(
+        name: String = "Gemeente Vlissingen", role: String = "municipality", scope: String = "GM0718", network: CLINode? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
+        guard role != "national" else {
+            let result = try run("init", "--name", name, "--role", role, "--scope", scope, "--realm", "maex-test")
+            XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+            return result.lines.last ?? ""
+        }
+        let rootFolder = network?.rootFolder ?? self.rootFolder
+        let root = try network?.rootID() ?? makeRoot(file: file, line: line)
+        let result = try run("init", "--name", name, "--role", role, "--scope", scope, "--realm", "maex-test", "--root", root)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        let id = result.lines.last ?? ""
+        let bundle = rootFolder.appendingPathComponent("enrol.cert").path
+        let grant = try CLI.run(["trust", "grant", "--node", id, "--role", role, "--scope", scope, "--out", bundle, "--data", rootFolder.path])
+        XCTAssertEqual(grant.status, 0, grant.stderr, file: file, line: line)
+        let imported = try run("trust", "import", bundle)
+        XCTAssertEqual(imported.status, 0, imported.stderr, file: file, line: line)
+        return id
     }
 
     /// Adds an initiative and returns its id (the last line).
@@ -132,8 +160,11 @@ struct CLINode {
         return digest.stdout + log.stdout
     }
 
-    /// Removes the folder.
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    /// Removes the folder (and the root's).
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.removeItem(at: rootFolder)
+    }
 }
 
 /// Asserts a refused command: the exit code, exactly one `maex-node: error:` line on stderr

@@ -17,14 +17,16 @@ final class NetworkNoOpRoundTests: XCTestCase {
     }
 
     func testNoOpRoundIsOneRequestUnderTwoKilobytesEachWay() async throws {
-        let network = try TestNetwork()
+        let template = try BulkTemplate.tenThousand()
+        let network = try TestNetwork(root: template.root)
         self.network = network
         let hub = try network.addNode("zeeland", role: .province, scope: ["PV29"])
         let town = try network.addNode("vlissingen", role: .municipality, scope: ["GM0718"])
-        // Both hold the same 10,000 initiatives from two authors: they are in sync.
-        let template = try BulkTemplate.tenThousand()
-        try BulkTemplate.install(template, into: hub.folder)
-        try BulkTemplate.install(template, into: town.folder)
+        // Both hold the same 10,000 initiatives from two authors (and the same certificates): they are in sync.
+        for node in [hub, town] {
+            try BulkTemplate.install(template, into: node.folder)
+            try network.enroll(node.folder)
+        }
         try await hub.start()
         let held = try await TestNetwork.register(of: hub)
         XCTAssertEqual(held.count, 10_000, "the hub serves 10,000 initiatives")

@@ -1,5 +1,6 @@
 import Foundation
 import MAEXClient
+import MAEXCore
 import MAEXWire
 import XCTest
 
@@ -24,10 +25,12 @@ final class NetworkServeConfigTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let port = try FreePort.next()
         let config = folder.appendingPathComponent("tholen.toml")
+        let root = SigningKey().nodeID
         try """
             name = "Gemeente Tholen"
             role = "municipality"
             scope = ["GM0716"]
+            root = "\(root.hex)"
             listen = "127.0.0.1:\(port)"
             data = "\(folder.appendingPathComponent("data").path)"
 

@@ -115,21 +115,63 @@ final class TestNetwork: @unchecked Sendable {
     /// The temporary folder.
     let root: URL
     private(set) var nodes: [String: NodeProcess] = [:]
+    /// The network's root key: a national node added to the network uses it.
+    let rootKey: SigningKey
+    /// The certificates the root issued, its chain in order.
+    private var rootChain: [SignedChangeSet]
 
-    init() throws {
+    /// A network with a fresh root, or the root of a bulk template (whose certificates it
+    /// continues), so template data is valid in it.
+    init(root networkRoot: (key: SigningKey, chain: [SignedChangeSet])? = nil) throws {
+        rootKey = networkRoot?.key ?? SigningKey()
+        rootChain = networkRoot?.chain ?? []
         root = FileManager.default.temporaryDirectory.appendingPathComponent("maex-net-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
-    /// Creates a node folder (key and `node.json`) and reserves a free port for it.
+    /// Creates a node folder (key and `node.json`) and reserves a free port for it. A national
+    /// node holds the network's root key; any other is certified by the root (its certificate
+    /// is stored in its store, as `trust import` would) before it starts.
     @discardableResult
     func addNode(_ name: String, role: NodeRole, scope: [String]) throws -> NodeProcess {
-        _ = try NodeDirectory.create(at: root.appendingPathComponent(name), name: name, role: role, scope: scope)
+        let folder = root.appendingPathComponent(name)
+        if role == .national {
+            _ = try NodeDirectory.create(at: folder, name: name, role: role, scope: scope, key: rootKey)
+        } else {
+            let directory = try NodeDirectory.create(at: folder, name: name, role: role, scope: scope, root: rootKey.nodeID)
+            guard let trustRole = directory.info.trustRole else { preconditionFailure("a certified node has a trust role") }
+            certify(Grant(node: directory.nodeID, role: trustRole, scope: scope))
+        }
+        try enroll(folder)
+        for other in nodes.values where !other.isRunning {
+            if try NodeDirectory.open(at: other.folder).info.isRoot { try enroll(other.folder) }
+        }
         let node = NodeProcess(
             name: name, folder: root.appendingPathComponent(name), port: try FreePort.next(),
             logURL: root.appendingPathComponent("\(name).log"))
         nodes[name] = node
         return node
+    }
+
+    private func certify(_ grant: Grant) {
+        rootChain.append(Self.certificate(grant, after: rootChain, by: rootKey))
+    }
+
+    /// The root's next change set after `chain`, certifying `grant`.
+    static func certificate(_ grant: Grant, after chain: [SignedChangeSet], by rootKey: SigningKey) -> SignedChangeSet {
+        let clock = max(LocalAuthor.systemMilliseconds() - 7_200_000, (chain.last?.changeSet.hlc.milliseconds ?? 0) + 1)
+        let changeSet = ChangeSet(
+            realm: NodeInfo.defaultRealm, author: rootKey.nodeID, seq: Int64(chain.count + 1), prev: chain.last?.id,
+            hlc: HLCTimestamp(milliseconds: clock, counter: 0), ops: [.trust(.grant(grant))])
+        return changeSet.signed(with: rootKey)
+    }
+
+    /// Stores the root's certificates in a (stopped) node's store.
+    func enroll(_ folder: URL) throws {
+        guard !rootChain.isEmpty else { return }
+        let store = try NodeDirectory.open(at: folder).openStore(logger: Self.logger)
+        let outcomes = try store.receive(rootChain, nowMilliseconds: LocalAuthor.systemMilliseconds())
+        precondition(outcomes.allSatisfy { $0 == .stored || $0 == .duplicate }, "enrolment failed: \(outcomes)")
     }
 
     subscript(name: String) -> NodeProcess {
@@ -227,6 +269,10 @@ enum BulkData {
         startMilliseconds: Int64 = LocalAuthor.systemMilliseconds() - 3_600_000
     ) throws {
         var head = try store.vector()[key.nodeID]
+        var deps: [NodeID: Int64] = [:]
+        for held in try store.certificates(of: key.nodeID) where !held.isWithdrawn {
+            deps[held.carrier.author] = max(deps[held.carrier.author] ?? 0, held.carrier.seq)
+        }
         var batch: [SignedChangeSet] = []
         for index in 0..<count {
             let seq = (head?.seq ?? 0) + 1
@@ -241,7 +287,7 @@ enum BulkData {
                 ops.append(.set(SetOperation(record: record, field: field, value: .string("\(field) \(seq): buurtinitiatief in de wijk"))))
             }
             let changeSet = ChangeSet(
-                realm: store.realm, author: key.nodeID, seq: seq, prev: head?.id, hlc: hlc, ops: ops)
+                realm: store.realm, author: key.nodeID, seq: seq, prev: head?.id, hlc: hlc, deps: deps, ops: ops)
             let signed = changeSet.signed(with: key)
             batch.append(signed)
             head = AuthorHead(seq: seq, id: signed.id, hlc: hlc)
@@ -268,6 +314,8 @@ enum BulkTemplate {
         let authors: [NodeID]
         /// How many change sets it holds.
         let count: Int
+        /// The root that certified the two authors, and its certificates.
+        let root: (key: SigningKey, chain: [SignedChangeSet])
     }
 
     private static let made = Mutex<Template?>(nil)
@@ -281,21 +329,32 @@ enum BulkTemplate {
             try? FileManager.default.removeItem(at: folder)
             let path = folder.appendingPathComponent(NodeDirectory.storeFileName).path
             let keys = [SigningKey(), SigningKey()]
+            let rootKey = SigningKey()
+            var chain: [SignedChangeSet] = []
+            for (key, code) in zip(keys, ["GM0718", "GM0716"]) {
+                chain.append(TestNetwork.certificate(Grant(node: key.nodeID, role: .municipality, scope: [code]), after: chain, by: rootKey))
+            }
             do {
-                let store = try NodeStore(path: path, realm: NodeInfo.defaultRealm, logger: TestNetwork.logger)
+                let store = try NodeStore(
+                    path: path, realm: NodeInfo.defaultRealm, authority: .network(root: rootKey.nodeID), logger: TestNetwork.logger)
+                _ = try store.receive(chain, nowMilliseconds: LocalAuthor.systemMilliseconds())
                 try BulkData.addInitiatives(5000, by: keys[0], into: store, municipality: "GM0718")
                 try BulkData.addInitiatives(5000, by: keys[1], into: store, municipality: "GM0716")
             }
-            let template = Template(path: path, authors: keys.map(\.nodeID), count: 10_000)
+            let template = Template(path: path, authors: keys.map(\.nodeID), count: 10_000 + chain.count, root: (rootKey, chain))
             cached = template
             return template
         }
     }
 
-    /// Copies the template's store into a node folder that has no store yet.
+    /// Copies the template's store into a node folder, replacing the store it has; the caller
+    /// enrolls the node again (`TestNetwork.enroll`) for certificates issued after the template.
     static func install(_ template: Template, into folder: URL) throws {
         let manager = FileManager.default
         let target = folder.appendingPathComponent(NodeDirectory.storeFileName).path
+        for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: target + suffix) {
+            try manager.removeItem(atPath: target + suffix)
+        }
         for suffix in ["", "-wal"] where manager.fileExists(atPath: template.path + suffix) {
             try manager.copyItem(atPath: template.path + suffix, toPath: target + suffix)
         }

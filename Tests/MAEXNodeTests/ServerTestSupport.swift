@@ -10,7 +10,8 @@ import XCTest
 @testable import MAEXNode
 
 /// A served node for server tests: a node folder with a fresh key and store in a temporary
-/// folder, a fixed wall clock, and the application built on it.
+/// folder, a fixed wall clock, and the application built on it. The store is opened
+/// unrestricted (no certificates checked): these tests are about HTTP; trust has its own tests.
 struct ServerTestNode {
     static let realm = "maex-test"
     /// The node's wall clock: a little after every change set the tests author.
@@ -23,7 +24,8 @@ struct ServerTestNode {
 
     init(name: String = "Gemeente Vlissingen", role: NodeRole = .municipality, scope: [String] = ["GM0718"]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("maex-server-\(UUID().uuidString)")
-        directory = try NodeDirectory.create(at: folder, name: name, role: role, scope: scope, realm: Self.realm)
+        directory = try NodeDirectory.create(
+            at: folder, name: name, role: role, scope: scope, realm: Self.realm, root: role == .national ? nil : SigningKey().nodeID)
         store = try NodeStore(path: directory.storeURL.path, realm: Self.realm, logger: Logger(label: "test.store"))
         served = ServedNode(directory: directory, store: store, wallClock: { ServerTestNode.now }, softwareVersion: "9.9.9-test")
     }

@@ -65,6 +65,7 @@ struct CrashChild {
                     if let author = try? NodeID(rawBytes: item.author) { waiting[result.id] = ChangeRef(author: author, seq: item.seq) }
                 case .rejected(let reason): throw ChildError("\(result.id.hex) rejected: \(reason)")
                 case .fork: throw ChildError("\(result.id.hex) answered fork")
+                case .retracted(let reason): throw ChildError("\(result.id.hex) retracted in an unrestricted store: \(reason)")
                 }
             }
             if !waiting.isEmpty {

@@ -18,7 +18,7 @@ final class DemoNetwork: Sendable {
     private let executable: URL
     private let children = Mutex<[String: ChildNode]>([:])
     private let clients: [String: PeerClient]
-    private let logger: Logger
+    let logger: Logger
 
     /// The marker file that lets the demo clear a folder it made before.
     static let markerName = ".maex-demo"
@@ -74,8 +74,11 @@ final class DemoNetwork: Sendable {
         try manager.createDirectory(at: root.appendingPathComponent("logs"), withIntermediateDirectories: true)
         _ = manager.createFile(atPath: root.appendingPathComponent(Self.markerName).path, contents: Data("maex-node demo\n".utf8))
         var ids: [String: NodeID] = [:]
-        for node in nodes {
-            let directory = try NodeDirectory.create(at: folder(node.key), name: node.name, role: node.role, scope: node.scope)
+        var root: NodeID?
+        for node in nodes.sorted(by: { ($0.role == .national ? 0 : 1) < ($1.role == .national ? 0 : 1) }) {
+            let directory = try NodeDirectory.create(
+                at: folder(node.key), name: node.name, role: node.role, scope: node.scope, root: node.role == .national ? nil : root)
+            if node.role == .national { root = directory.nodeID }
             ids[node.key] = directory.nodeID
         }
         return ids
@@ -84,11 +87,7 @@ final class DemoNetwork: Sendable {
     /// Authors edits on a node's folder while it is not served (as `maex-node initiative ...` would).
     @discardableResult
     func edit<T>(_ key: String, _ body: (LocalAuthor) throws -> T) throws -> T {
-        let directory = try NodeDirectory.open(at: folder(key))
-        let lock = try ServeLock.write(directory)
-        defer { withExtendedLifetime(lock) {} }
-        let store = try directory.openStore(logger: logger)
-        return try body(directory.makeAuthor(store: store, logger: logger))
+        try withStopped(key) { directory, store in try body(directory.makeAuthor(store: store, logger: logger)) }
     }
 
     /// The digest of a node's register read from its folder (for a stopped node).
@@ -162,6 +161,8 @@ enum DemoError: Error, CustomStringConvertible {
     case nodeDied(key: String, log: String, tail: String)
     /// The nodes did not reach the same digest in time.
     case noConvergence([String: String])
+    /// A node's certificate was not stored.
+    case enrolment(String, String)
 
     var description: String {
         switch self {
@@ -171,6 +172,7 @@ enum DemoError: Error, CustomStringConvertible {
             "the \(key) node did not start (is its port in use? try --base-port); see \(log): \(tail)"
         case .noConvergence(let digests):
             "the nodes did not converge in time: " + digests.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        case .enrolment(let key, let outcome): "the \(key) node's certificate was not stored: \(outcome)"
         }
     }
 }

@@ -22,6 +22,9 @@ struct DemoScript: Sendable {
             detail("\(node.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(node.role) \(node.scope.joined(separator: ",")), node \(ids[node.key]?.hex.prefix(12) ?? "")…")
         }
 
+        say("Vertrouwen: het rijk certificeert de provincie en het fonds, de provincie haar gemeenten (trust grant / trust import)")
+        for line in try network.enroll() { detail(line) }
+
         step(1, "Vlissingen en Tholen leggen hun initiatieven vast, nog zonder netwerk", "the municipalities register initiatives, offline")
         var repairCafe: RecordKey?
         for (key, profiles) in [("vlissingen", DemoSeeds.vlissingen), ("tholen", DemoSeeds.tholen)] {

@@ -56,6 +56,9 @@ struct ServeCommand: ParsableCommand {
         help: ArgumentHelp("Pull only this author's change sets (a node id; repeat for several; default: all).", valueName: "id"))
     var authors: [String] = []
 
+    @Option(help: ArgumentHelp("The network's root (the national node's id) for a node created from --config.", valueName: "id"))
+    var root: String?
+
     @Flag(help: .hidden)
     var exitWithParent = false
 
@@ -65,7 +68,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let settings = try ServeSettings(
-            config: config, data: data, listen: listen, peers: peers, syncInterval: syncInterval, authors: authors)
+            config: config, data: data, listen: listen, peers: peers, syncInterval: syncInterval, authors: authors, root: root)
         var logger = CLILogging.logger
         if ProcessInfo.processInfo.environment["MAEX_LOG_LEVEL"] == nil { logger.logLevel = .info }
         let directory = try Self.openOrCreate(settings)
@@ -113,7 +116,8 @@ struct ServeCommand: ParsableCommand {
             if let file = settings.file { warnIfDifferent(directory.info, file) }
             return directory
         }
-        let directory = try NodeDirectory.create(at: url, name: file.name, role: file.role, scope: file.scope, realm: file.realm)
+        let directory = try NodeDirectory.create(
+            at: url, name: file.name, role: file.role, scope: file.scope, realm: file.realm, root: file.role == .national ? nil : settings.root)
         Console.line("maex-node: created node \(directory.nodeID.hex) in \(url.path)")
         return directory
     }

@@ -18,6 +18,8 @@ struct ServeSettings {
     var authors: Set<NodeID>?
     /// The configuration file's contents, when one was given (to create the node on first start).
     var file: NodeConfiguration?
+    /// The network's root for a node created on first start (`--root`, else the file's).
+    var root: NodeID?
 
     /// The defaults when no configuration file is given.
     static let defaultDataPath = "./maex-data"
@@ -25,9 +27,19 @@ struct ServeSettings {
     static let defaultSyncInterval: Duration = .seconds(30)
 
     /// Reads the configuration file (if any) and applies the command line's options over it.
-    init(config: String?, data: String?, listen: String?, peers: [String], syncInterval: Double?, authors: [String] = []) throws {
+    init(
+        config: String?, data: String?, listen: String?, peers: [String], syncInterval: Double?, authors: [String] = [],
+        root: String? = nil
+    ) throws {
         let file = try config.map { path throws(NodeConfigurationError) in try NodeConfiguration(tomlFile: path) }
         self.file = file
+        if let root {
+            do { self.root = try NodeID(hex: root) } catch {
+                throw NodeConfigurationError.invalidValue(key: "--root", value: root, reason: "not a node id: \(error)")
+            }
+        } else {
+            self.root = file?.root
+        }
         dataPath = data ?? file?.dataPath ?? Self.defaultDataPath
         self.listen = try listen.map { text throws(NodeConfigurationError) in try ListenAddress(parsing: text) }
             ?? file?.listen ?? Self.defaultListen

@@ -18,6 +18,8 @@ extension ChangeOperation {
         case "delete":
             try Self.checkKeys(object, allowed: Self.deleteKeys, strict: strict)
             self = .delete(try Self.decodeRecord(object))
+        case let word where TrustOperation.kinds.contains(word):
+            self = .trust(try TrustOperation(kind: word, decoding: object, strict: strict))
         default:
             guard !strict else { throw .invalidValue(field: "op", reason: "unknown operation \"\(kind.prefix(40))\"") }
             self = .unsupported(kind: kind)

@@ -4,6 +4,8 @@ public enum ChangeOperation: Hashable, Sendable {
     case set(SetOperation)
     /// Delete a record for good (a tombstone; its id is never reused).
     case delete(RecordKey)
+    /// A certificate, revocation or key rotation (see `TrustOperation`); it touches no record.
+    case trust(TrustOperation)
     /// An operation of a newer schema version: kept in the signed bytes, not applied.
     case unsupported(kind: String)
 
@@ -12,7 +14,7 @@ public enum ChangeOperation: Hashable, Sendable {
         switch self {
         case .set(let op): op.record
         case .delete(let key): key
-        case .unsupported: nil
+        case .trust, .unsupported: nil
         }
     }
 }

@@ -36,6 +36,8 @@ extension ChangeOperation {
             return .object(members)
         case .delete(let key):
             return .object(["op": .string("delete"), "type": .string(key.type), "id": .string(key.id)])
+        case .trust(let trust):
+            return trust.jsonValue
         case .unsupported:
             return nil
         }

@@ -19,7 +19,7 @@ public struct Register: Hashable, Sendable {
                 records[set.record, default: RecordState()].apply(field: set.field, write: write, pred: set.pred)
             case .delete(let key):
                 records[key, default: RecordState()].delete(Tombstone(ref: ref, hlc: changeSet.hlc))
-            case .unsupported:
+            case .trust, .unsupported:
                 continue
             }
         }

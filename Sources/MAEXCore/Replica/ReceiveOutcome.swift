@@ -10,8 +10,19 @@ public enum ReceiveOutcome: Hashable, Sendable, CustomStringConvertible {
     case rejected(reason: String)
     /// Another change set with the same author and sequence is held: both kept as evidence.
     case fork(existing: ChangeSetID)
+    /// Held in the log (its chain is intact) but not applied: a revocation retracts it.
+    case retracted(reason: String)
 
-    /// A stable machine-readable word: `stored`, `duplicate`, `pending`, `rejected`, `fork`.
+    /// Whether the change set is now in the log (stored, or stored but retracted).
+    public var isHeld: Bool {
+        switch self {
+        case .stored, .retracted: true
+        default: false
+        }
+    }
+
+    /// A stable machine-readable word: `stored`, `duplicate`, `pending`, `rejected`, `fork`,
+    /// `retracted`.
     public var code: String {
         switch self {
         case .stored: "stored"
@@ -19,6 +30,7 @@ public enum ReceiveOutcome: Hashable, Sendable, CustomStringConvertible {
         case .pending: "pending"
         case .rejected: "rejected"
         case .fork: "fork"
+        case .retracted: "retracted"
         }
     }
 
@@ -28,6 +40,7 @@ public enum ReceiveOutcome: Hashable, Sendable, CustomStringConvertible {
         case .pending(let missing): "pending (missing \(missing.map(\.description).joined(separator: ", ")))"
         case .rejected(let reason): "rejected: \(reason)"
         case .fork(let existing): "fork (already hold \(existing.hex.prefix(12))… at this sequence)"
+        case .retracted(let reason): "retracted: \(reason)"
         }
     }
 }

@@ -16,6 +16,8 @@ public enum AuthoringError: Error, Equatable, Sendable, CustomStringConvertible 
     case outOfScope(municipality: String, allowed: [String])
     /// An update that sets no field.
     case nothingToChange(RecordKey)
+    /// The node holds no certificate yet, so nothing it signs would be accepted.
+    case noCertificate(NodeID)
     /// The store did not store the node's own change set.
     case notStored(change: ChangeSetID, outcome: ReceiveOutcome)
 
@@ -29,6 +31,9 @@ public enum AuthoringError: Error, Equatable, Sendable, CustomStringConvertible 
         case .outOfScope(let municipality, let allowed):
             "municipality \(municipality) is outside this node's scope (\(allowed.joined(separator: ", ")))"
         case .nothingToChange(let key): "no field to change for \(key.type) \(key.id)"
+        case .noCertificate(let node):
+            "this node (\(node.hex)) holds no certificate yet: ask the national node or your province hub to run "
+                + "`maex-node trust grant --node \(node.hex) ...`, then sync with it (or `maex-node trust import`)"
         case .notStored(let change, let outcome): "the store did not accept change set \(change.hex): \(outcome)"
         }
     }

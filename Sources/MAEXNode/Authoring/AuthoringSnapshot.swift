@@ -18,11 +18,15 @@ public struct AuthoringSnapshot: Hashable, Sendable {
     public var currentWrites: [String: [ChangeRef]]
     /// The municipalities this node may edit, or `nil` when not limited.
     public var municipalities: Set<String>?
+    /// Change sets the new one must have in its view for its authority to be judged: those
+    /// carrying the node's certificates and the current municipality writes of the record.
+    public var authorityDeps: [ChangeRef]
 
     /// Creates a snapshot.
     public init(
         realm: String, author: NodeID, head: AuthorHead?, latestClock: HLCTimestamp?, wallMilliseconds: Int64,
-        record: RecordState?, currentWrites: [String: [ChangeRef]] = [:], municipalities: Set<String>? = nil
+        record: RecordState?, currentWrites: [String: [ChangeRef]] = [:], municipalities: Set<String>? = nil,
+        authorityDeps: [ChangeRef] = []
     ) {
         self.realm = realm
         self.author = author
@@ -32,5 +36,6 @@ public struct AuthoringSnapshot: Hashable, Sendable {
         self.record = record
         self.currentWrites = currentWrites
         self.municipalities = municipalities
+        self.authorityDeps = authorityDeps
     }
 }

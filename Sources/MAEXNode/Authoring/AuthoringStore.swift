@@ -14,6 +14,10 @@ public protocol AuthoringStore: Sendable {
     func recordState(_ key: RecordKey) throws -> RecordState?
     /// The writes of a field that no other write has superseded (what a new write supersedes).
     func currentWrites(record: RecordKey, field: String) throws -> [ChangeRef]
+    /// The network's root whose certificates the store checks, `nil` when it checks none.
+    var authorityRoot: NodeID? { get }
+    /// The change sets carrying the node's certificates that no revocation withdrew.
+    func certificateCarriers(_ node: NodeID) throws -> [ChangeRef]
     /// Stores one change set of this node, durably, and says what happened to it.
     func storeOwn(_ signed: SignedChangeSet, nowMilliseconds: Int64) throws -> ReceiveOutcome
 }

@@ -9,13 +9,26 @@ public enum ChangeSetPlanner {
     /// - `hlc` continues after both the head's clock and the latest clock held, ticked with the
     ///   wall clock, so it exceeds every clock the node has seen;
     /// - every set's `pred` is the field's current writes, and `deps` holds, for every other
-    ///   author named in a `pred`, the highest sequence named.
+    ///   author named in a `pred` or in the snapshot's `authorityDeps`, the highest sequence named.
     public static func plan(_ edit: LocalEdit, in snapshot: AuthoringSnapshot) throws(AuthoringError) -> ChangeSet {
-        let ops = try operations(for: edit, in: snapshot)
-        let seq = (snapshot.head?.seq ?? 0) + 1
+        build(try operations(for: edit, in: snapshot), in: snapshot)
+    }
+
+    /// Builds the change set carrying trust operations (certificates, revocations, rotations);
+    /// whether the node may issue them is judged when it is stored.
+    public static func plan(trust: [TrustOperation], in snapshot: AuthoringSnapshot) throws(AuthoringError) -> ChangeSet {
+        guard !trust.isEmpty else { throw .nothingToChange(RecordKey(type: "trust", id: snapshot.author.hex)) }
+        return build(trust.map(ChangeOperation.trust), in: snapshot)
+    }
+
+    private static func build(_ ops: [ChangeOperation], in snapshot: AuthoringSnapshot) -> ChangeSet {
+        var deps = dependencies(of: ops, author: snapshot.author)
+        for ref in snapshot.authorityDeps where ref.author != snapshot.author {
+            deps[ref.author] = max(deps[ref.author] ?? 0, ref.seq)
+        }
         return ChangeSet(
-            realm: snapshot.realm, author: snapshot.author, seq: seq, prev: snapshot.head?.id,
-            hlc: nextClock(snapshot), deps: dependencies(of: ops, author: snapshot.author), ops: ops)
+            realm: snapshot.realm, author: snapshot.author, seq: (snapshot.head?.seq ?? 0) + 1, prev: snapshot.head?.id,
+            hlc: nextClock(snapshot), deps: deps, ops: ops)
     }
 
     /// The clock reading of the next change set.

@@ -15,6 +15,9 @@ public struct LocalAuthor: Sendable {
     public let realm: String
     /// The municipalities this node may edit, or `nil` when not limited.
     public let municipalities: Set<String>?
+    /// The network's root (the store's), or `nil` for an unrestricted store (tests): a node
+    /// other than the root needs a certificate before it can author.
+    public var root: NodeID? { store.authorityRoot }
     private let key: SigningKey
     private let lock: FileLock?
     private let wallClock: @Sendable () -> Int64
@@ -59,33 +62,59 @@ public struct LocalAuthor: Sendable {
         return try authorLocked(edit)
     }
 
+    /// Authors trust operations (certificates, revocations, rotations) in one change set.
+    @discardableResult
+    public func authorTrust(_ trust: [TrustOperation]) throws -> SignedChangeSet {
+        let body = { () throws -> SignedChangeSet in
+            let snapshot = try self.snapshot(fields: [], record: nil)
+            return try self.sign(ChangeSetPlanner.plan(trust: trust, in: snapshot), at: snapshot.wallMilliseconds)
+        }
+        if let lock { return try lock.withLock(body) }
+        return try body()
+    }
+
     private func authorLocked(_ edit: LocalEdit) throws -> AuthoredChange {
         let snapshot = try snapshot(for: edit)
-        let changeSet = try ChangeSetPlanner.plan(edit, in: snapshot)
-        let signed = changeSet.signed(with: key)
-        let outcome = try store.storeOwn(signed, nowMilliseconds: snapshot.wallMilliseconds)
-        guard outcome == .stored else {
-            logger.error("own change set not stored", metadata: ["change.id": "\(signed.id.hex)", "change.outcome": "\(outcome)"])
-            throw AuthoringError.notStored(change: signed.id, outcome: outcome)
-        }
+        let signed = try sign(try ChangeSetPlanner.plan(edit, in: snapshot), at: snapshot.wallMilliseconds)
         logger.info(
             "authored change set",
             metadata: [
-                "change.id": "\(signed.id.hex)", "change.seq": "\(changeSet.seq)", "change.ops": "\(changeSet.ops.count)",
+                "change.id": "\(signed.id.hex)", "change.seq": "\(signed.changeSet.seq)", "change.ops": "\(signed.changeSet.ops.count)",
                 "record.id": "\(edit.record.id)",
             ])
         return AuthoredChange(record: edit.record, signed: signed)
     }
 
+    private func sign(_ changeSet: ChangeSet, at wallMilliseconds: Int64) throws -> SignedChangeSet {
+        let signed = changeSet.signed(with: key)
+        let outcome = try store.storeOwn(signed, nowMilliseconds: wallMilliseconds)
+        guard outcome == .stored else {
+            logger.error("own change set not stored", metadata: ["change.id": "\(signed.id.hex)", "change.outcome": "\(outcome)"])
+            throw AuthoringError.notStored(change: signed.id, outcome: outcome)
+        }
+        return signed
+    }
+
     /// Reads what the planner needs for `edit`.
     public func snapshot(for edit: LocalEdit) throws -> AuthoringSnapshot {
+        try snapshot(fields: edit.fields, record: edit.record)
+    }
+
+    private func snapshot(fields: [String], record key: RecordKey?) throws -> AuthoringSnapshot {
         var writes: [String: [ChangeRef]] = [:]
-        let record = try store.recordState(edit.record)
-        if record != nil {
-            for field in edit.fields { writes[field] = try store.currentWrites(record: edit.record, field: field) }
+        var authorityDeps: [ChangeRef] = []
+        if let root, root != self.key.nodeID {
+            authorityDeps = try store.certificateCarriers(self.key.nodeID)
+            guard !authorityDeps.isEmpty else { throw AuthoringError.noCertificate(self.key.nodeID) }
+        }
+        let record = try key.flatMap { try store.recordState($0) }
+        if let key, record != nil {
+            for field in fields { writes[field] = try store.currentWrites(record: key, field: field) }
+            authorityDeps += try store.currentWrites(record: key, field: AuthorityRules.municipalityField)
         }
         return AuthoringSnapshot(
-            realm: realm, author: key.nodeID, head: try store.authorHead(key.nodeID), latestClock: try store.latestClock(),
-            wallMilliseconds: wallClock(), record: record, currentWrites: writes, municipalities: municipalities)
+            realm: realm, author: self.key.nodeID, head: try store.authorHead(self.key.nodeID), latestClock: try store.latestClock(),
+            wallMilliseconds: wallClock(), record: record, currentWrites: writes, municipalities: municipalities,
+            authorityDeps: authorityDeps)
     }
 }

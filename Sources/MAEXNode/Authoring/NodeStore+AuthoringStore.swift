@@ -19,6 +19,14 @@ extension NodeStore: AuthoringStore {
         try record(key)
     }
 
+    /// `authority.root`.
+    public var authorityRoot: NodeID? { authority.root }
+
+    /// `certificates(of:)` not withdrawn, by carrier.
+    public func certificateCarriers(_ node: NodeID) throws -> [ChangeRef] {
+        try certificates(of: node).filter { !$0.isWithdrawn }.map(\.carrier)
+    }
+
     /// `receive(_:nowMilliseconds:)` of a batch of one.
     public func storeOwn(_ signed: SignedChangeSet, nowMilliseconds: Int64) throws -> ReceiveOutcome {
         let outcomes = try receive([signed], nowMilliseconds: nowMilliseconds)

@@ -37,7 +37,7 @@ extension NodeConfiguration {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
         let top = TOMLReader(table: table, prefix: "")
-        try top.rejectUnknown(["name", "role", "scope", "realm", "listen", "data", "sync"])
+        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync"])
         let roleWord = try top.string("role")
         guard let role = NodeRole(rawValue: roleWord) else {
             throw .invalidValue(
@@ -45,6 +45,12 @@ extension NodeConfiguration {
                 reason: "expected one of \(NodeRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let listen = try ListenAddress(parsing: top.string("listen"))
+        var root: NodeID?
+        if let hex = try top.optionalString("root") {
+            do { root = try NodeID(hex: hex) } catch {
+                throw .invalidValue(key: "root", value: hex, reason: "not a node id (the national node's 64-hex id): \(error)")
+            }
+        }
         var peers: [PeerURL] = []
         var interval = NodeConfiguration.defaultSyncInterval
         var authors: Set<NodeID>?
@@ -67,7 +73,7 @@ extension NodeConfiguration {
         }
         try self.init(
             name: top.string("name"), role: role, scope: top.strings("scope") ?? [],
-            realm: top.optionalString("realm") ?? NodeInfo.defaultRealm, listen: listen, dataPath: top.string("data"),
+            realm: top.optionalString("realm") ?? NodeInfo.defaultRealm, root: root, listen: listen, dataPath: top.string("data"),
             peers: peers, syncInterval: interval, authors: authors)
     }
 }

@@ -11,6 +11,7 @@ import MAEXCore
 /// role = "municipality"
 /// scope = ["GM0718"]
 /// realm = "maex-nl"            # optional, default maex-nl
+/// root = "<64-hex node id>"    # the national node's id; not for role = "national"
 /// listen = "127.0.0.1:8083"
 /// data = "demo-data/vlissingen"
 ///
@@ -31,6 +32,8 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var scope: [String]
     /// The network.
     public var realm: String
+    /// The network's root (the national node's id), needed to create any other node.
+    public var root: NodeID?
     /// Where the HTTP server listens.
     public var listen: ListenAddress
     /// The data folder (relative paths are relative to the working directory).
@@ -45,7 +48,8 @@ public struct NodeConfiguration: Sendable, Hashable {
 
     /// Creates a configuration after checking role, scope and realm.
     public init(
-        name: String, role: NodeRole, scope: [String], realm: String = NodeInfo.defaultRealm, listen: ListenAddress,
+        name: String, role: NodeRole, scope: [String], realm: String = NodeInfo.defaultRealm, root: NodeID? = nil,
+        listen: ListenAddress,
         dataPath: String, peers: [PeerURL] = [], syncInterval: Duration = NodeConfiguration.defaultSyncInterval,
         authors: Set<NodeID>? = nil
     ) throws(NodeConfigurationError) {
@@ -70,6 +74,7 @@ public struct NodeConfiguration: Sendable, Hashable {
         self.role = role
         self.scope = scope
         self.realm = realm
+        self.root = root
         self.listen = listen
         self.dataPath = dataPath
         self.peers = peers

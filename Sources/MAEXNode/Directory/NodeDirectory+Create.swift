@@ -7,12 +7,15 @@ extension NodeDirectory {
     /// Writes `node.key` first, exclusively (`O_CREAT | O_EXCL`, mode 0600) and fsynced, then
     /// `node.json` (written aside and renamed into place), then fsyncs the folder. Refuses when
     /// the folder already holds `node.json`, `node.key` or `maex.sqlite`; then nothing changes.
-    /// The store itself is created when it is first opened.
+    /// The store itself is created when it is first opened. A national node holds the network's
+    /// root (its own key); every other node names the root it joins.
     public static func create(
         at url: URL, name: String, role: NodeRole, scope: [String], realm: String = NodeInfo.defaultRealm,
-        createdAt: Date = Date(), key: SigningKey = SigningKey()
+        root: NodeID? = nil, createdAt: Date = Date(), key: SigningKey = SigningKey()
     ) throws(NodeDirectoryError) -> NodeDirectory {
-        let info = try NodeInfo(name: name, role: role, scope: scope, realm: realm, nodeID: key.nodeID, createdAt: createdAt)
+        if role == .national, root != nil, root != key.nodeID { throw .rootMismatch(role: role) }
+        let info = try NodeInfo(
+            name: name, role: role, scope: scope, realm: realm, nodeID: key.nodeID, root: root ?? key.nodeID, createdAt: createdAt)
         let path = url.path
         try prepareFolder(path)
         for file in [infoFileName, keyFileName, storeFileName] {

@@ -4,9 +4,10 @@ import MAEXCore
 import MAEXStore
 
 extension NodeDirectory {
-    /// Opens (creating on first use) the node's store, `maex.sqlite`, for the node's realm.
+    /// Opens (creating on first use) the node's store, `maex.sqlite`, for the node's realm and
+    /// network root: certificates are checked on everything it receives.
     public func openStore(logger: Logger) throws(StoreError) -> NodeStore {
-        try NodeStore(path: storeURL.path, realm: info.realm, logger: logger)
+        try NodeStore(path: storeURL.path, realm: info.realm, authority: .network(root: info.root), logger: logger)
     }
 
     /// An author signing with this node's key, limited to its scope, holding the node's

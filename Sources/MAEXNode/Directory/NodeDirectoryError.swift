@@ -19,6 +19,8 @@ public enum NodeDirectoryError: Error, Equatable, Sendable, CustomStringConverti
     case corruptKey(path: String, reason: String)
     /// `node.key` can be read by others than its owner.
     case insecureKeyFile(path: String, mode: UInt32)
+    /// The national node holds the network's root; every other node names it (`--root`).
+    case rootMismatch(role: NodeRole)
     /// A file system call failed.
     case io(path: String, operation: String, reason: String)
 
@@ -36,6 +38,10 @@ public enum NodeDirectoryError: Error, Equatable, Sendable, CustomStringConverti
         case .corruptKey(let path, let reason): "bad key file \(path): \(reason)"
         case .insecureKeyFile(let path, let mode):
             "key file \(path) has mode \(String(mode, radix: 8)); it must be readable by its owner only (chmod 600)"
+        case .rootMismatch(let role):
+            role == .national
+                ? "the national node creates the network's root key itself; do not pass --root"
+                : "a \(role) node joins a network: pass --root with the national node's id (maex-node id on the national node)"
         case .io(let path, let operation, let reason): "cannot \(operation) \(path): \(reason)"
         }
     }

@@ -14,6 +14,17 @@ extension NodeInfo {
         guard !scope.isEmpty else { throw .emptyScope(role: role) }
         if let bad = scope.first(where: { !role.isValidScopeCode($0) }) { throw .invalidScope(code: bad, role: role) }
         guard EnvelopeRules.isValidRealm(realm) else { throw .invalidRealm(realm) }
+        guard (role == .national) == (root == nodeID) else { throw .rootMismatch(role: role) }
+    }
+
+    /// The role certificates give this node (`nil` for the national node: it holds the root).
+    public var trustRole: TrustRole? {
+        switch role {
+        case .municipality: .municipality
+        case .province: .province
+        case .fund: .fund
+        case .national: nil
+        }
     }
 
     /// Splits a comma-separated list of scope codes as typed on a command line (`GM0718,GM0716`).

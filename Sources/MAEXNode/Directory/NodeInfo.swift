@@ -23,23 +23,32 @@ public struct NodeInfo: Codable, Equatable, Sendable {
     public var realm: String
     /// The node's identity: its public key.
     public var nodeID: NodeID
+    /// The network's root key (the national node's id; the node's own id on the national node).
+    /// Every change set is judged by the certificates that chain up to it.
+    public var root: NodeID
     /// When the node was created.
     public var createdAt: Date
 
-    /// Creates node information after checking name, role scope and realm.
-    public init(name: String, role: NodeRole, scope: [String], realm: String, nodeID: NodeID, createdAt: Date) throws(NodeDirectoryError) {
+    /// Whether this node holds the network's root key.
+    public var isRoot: Bool { nodeID == root }
+
+    /// Creates node information after checking name, role scope, realm and root.
+    public init(
+        name: String, role: NodeRole, scope: [String], realm: String, nodeID: NodeID, root: NodeID, createdAt: Date
+    ) throws(NodeDirectoryError) {
         self.format = Self.currentFormat
         self.name = name
         self.role = role
         self.scope = Array(Set(scope)).sorted()
         self.realm = realm
         self.nodeID = nodeID
+        self.root = root
         self.createdAt = createdAt
         try validate()
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, name, role, scope, realm
+        case format, name, role, scope, realm, root
         case nodeID = "node_id"
         case createdAt = "created_at"
     }

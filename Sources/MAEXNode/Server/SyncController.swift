@@ -69,7 +69,7 @@ struct SyncController: Sendable {
         case .stored, .duplicate: PushResult(id: id.hex, status: outcome.code)
         case .pending(let missing):
             PushResult(id: id.hex, status: outcome.code, missing: missing.map { WireRef(author: $0.author.hex, seq: $0.seq) })
-        case .rejected(let reason): PushResult(id: id.hex, status: outcome.code, reason: reason)
+        case .rejected(let reason), .retracted(let reason): PushResult(id: id.hex, status: outcome.code, reason: reason)
         case .fork(let existing): PushResult(id: id.hex, status: outcome.code, existing: existing.hex)
         }
     }

@@ -32,8 +32,8 @@ public struct SyncRound: Sendable {
     public var authors: Set<NodeID>?
     /// Whether to push what the peer lacks after pulling.
     public var pushes: Bool
-    private let logger: Logger
-    private let wallClock: @Sendable () -> Int64
+    let logger: Logger
+    let wallClock: @Sendable () -> Int64
     private let progress: (@Sendable (SyncProgress) -> Void)?
 
     /// Creates a round.
@@ -72,8 +72,9 @@ public struct SyncRound: Sendable {
         var summary = SyncSummary(peer: peer)
         let heads = try await storeCall { [store] () throws(StoreError) in try store.vector() }
         var cursor = SyncCursor(heads.mapValues(\.seq))
-        let peerHeads = try await pullAll(&cursor, &summary)
-        if pushes { try await pushAll(to: peerHeads, &summary) }
+        let peerWire = try await pullAll(&cursor, &summary)
+        try await exchangeForkEvidence(peerWire, &summary)
+        if pushes { try await pushAll(to: try Self.parseHeads(peerWire, peer: peer), &summary) }
         summary.duration = ContinuousClock.now - started
         logger.debug(
             "sync round done",
@@ -87,25 +88,28 @@ public struct SyncRound: Sendable {
 
     // MARK: Pull
 
-    /// Pulls until the peer has nothing more; returns the peer's heads from its last answer.
+    /// Pulls until the peer has nothing more; returns the peer's heads (sequence and id) from
+    /// its last answer.
     ///
     /// Pipelined: the next pull is sent (with the cursor the batch will reach, read from the
     /// change sets' canonical bodies) while the store applies the current batch, so the peer
     /// prepares batch n+1 while this node commits batch n. At most two batches are in memory.
-    private func pullAll(_ cursor: inout SyncCursor, _ summary: inout SyncSummary) async throws(SyncError) -> [NodeID: Int64] {
+    private func pullAll(_ cursor: inout SyncCursor, _ summary: inout SyncSummary) async throws(SyncError) -> [String: WireHead] {
         var peerHeads: [NodeID: Int64] = [:]
+        var peerWire: [String: WireHead] = [:]
         var expected: Int?
         var inFlight: Task<OpenedBatch, any Error>? = startPull(cursor)
         defer { inFlight?.cancel() }
         while true {
             try checkCancellation()
-            guard let running = inFlight else { return peerHeads }
+            guard let running = inFlight else { return peerWire }
             let opened = try await finish(running)
             let reply = opened.reply
             inFlight = nil
             summary.traffic += reply.traffic
             summary.pullRequests += 1
             peerHeads = try Self.parseHeads(reply.value.heads, peer: peer)
+            peerWire = reply.value.heads
             if expected == nil { expected = Int(cursor.lacking(from: peerHeads, authors: authors)) }
             let batch = reply.value.changesets
             var predicted = cursor
@@ -122,7 +126,7 @@ public struct SyncRound: Sendable {
                 }
             }
             report(.pull, done: summary.pulled, expected: expected ?? 0, summary)
-            guard reply.value.more else { return peerHeads }
+            guard reply.value.more else { return peerWire }
             if inFlight == nil { inFlight = startPull(cursor) }
         }
     }
@@ -170,6 +174,9 @@ public struct SyncRound: Sendable {
             let ref = index < opened.count ? opened[index].changeSet.ref : nil
             switch result.outcome {
             case .stored: summary.stored += 1
+            case .retracted(let reason):
+                summary.stored += 1
+                logger.info("pulled a retracted change set", metadata: ["change.id": "\(result.id.hex)", "change.reason": "\(reason)"])
             case .duplicate: summary.duplicate += 1
             case .pending:
                 summary.pending += 1
@@ -220,7 +227,7 @@ public struct SyncRound: Sendable {
         }
     }
 
-    private func tally(_ result: PushResult, _ summary: inout SyncSummary) {
+    func tally(_ result: PushResult, _ summary: inout SyncSummary) {
         switch result.status {
         case "stored": summary.pushStored += 1
         case "duplicate": summary.pushDuplicate += 1
@@ -247,7 +254,7 @@ public struct SyncRound: Sendable {
         if Task.isCancelled { throw .cancelled(peer: peer) }
     }
 
-    private func storeCall<T: Sendable>(_ body: @escaping @Sendable () throws(StoreError) -> T) async throws(SyncError) -> T {
+    func storeCall<T: Sendable>(_ body: @escaping @Sendable () throws(StoreError) -> T) async throws(SyncError) -> T {
         do {
             return try await Offload.run(body)
         } catch {
@@ -255,7 +262,7 @@ public struct SyncRound: Sendable {
         }
     }
 
-    private func peerCall<T: Sendable>(_ body: () async throws(PeerError) -> T) async throws(SyncError) -> T {
+    func peerCall<T: Sendable>(_ body: () async throws(PeerError) -> T) async throws(SyncError) -> T {
         do {
             return try await body()
         } catch {

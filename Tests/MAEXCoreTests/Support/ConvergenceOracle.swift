@@ -22,7 +22,7 @@ enum ConvergenceOracle {
                 case .delete(let record):
                     deletes[record, default: []].append(Tombstone(ref: changeSet.ref, hlc: changeSet.hlc))
                     keys.insert(record)
-                case .unsupported:
+                case .trust, .unsupported:
                     continue
                 }
             }

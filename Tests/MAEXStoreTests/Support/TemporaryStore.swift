@@ -22,7 +22,10 @@ func makeTemporaryDirectory(_ test: XCTestCase) throws -> URL {
 }
 
 /// A fresh store in its own temporary directory, removed when the test ends.
-func makeTemporaryStore(_ test: XCTestCase, realm: String = TestKeys.realm) throws -> NodeStore {
+func makeTemporaryStore(
+    _ test: XCTestCase, realm: String = TestKeys.realm, authority: StoreAuthority = .unrestricted
+) throws -> NodeStore {
     let directory = try makeTemporaryDirectory(test)
-    return try NodeStore(path: directory.appendingPathComponent("node.sqlite").path, realm: realm, logger: testLogger())
+    return try NodeStore(
+        path: directory.appendingPathComponent("node.sqlite").path, realm: realm, authority: authority, logger: testLogger())
 }
