@@ -76,6 +76,17 @@ extension NodeStore {
         }
     }
 
+    /// How the store would judge `changeSet`'s authority if it arrived now (read only, nothing
+    /// stored): what a node's own author checks before signing, so a refused edit changes
+    /// nothing. `.allowed` for an unrestricted store.
+    public func authorityVerdict(for changeSet: ChangeSet) throws(StoreError) -> AuthorityVerdict {
+        guard let root = authority.root else { return .allowed }
+        return try reading("authorityVerdict") { db in
+            let guardian = try AuthorityGuard(db: db, authors: AuthorDirectory(db: db), root: root)
+            return AuthorityRules.check(changeSet, view: try guardian.view(for: changeSet), root: root)
+        }
+    }
+
     /// Whether `node` is a member of the network: the root, or a node holding a certificate
     /// that is not withdrawn and not revoked from its next change set on.
     public func isMember(_ node: NodeID) throws(StoreError) -> Bool {

@@ -12,7 +12,7 @@ struct SyncSummaryJSON {
             "peer": .string(summary.peer), "ok": .bool(true),
             "pulled": .int(Int64(summary.pulled)), "stored": .int(Int64(summary.stored)),
             "duplicate": .int(Int64(summary.duplicate)), "pending": .int(Int64(summary.pending)),
-            "rejected": .int(Int64(summary.rejected + summary.forks)),
+            "rejected": .int(Int64(summary.rejected + summary.forks)), "forks": .int(Int64(summary.forks)),
             "pushed": .int(Int64(summary.pushed)), "push_stored": .int(Int64(summary.pushStored)),
             "push_duplicate": .int(Int64(summary.pushDuplicate)), "push_pending": .int(Int64(summary.pushPending)),
             "push_rejected": .int(Int64(summary.pushRejected)),

@@ -18,6 +18,8 @@ public enum AuthoringError: Error, Equatable, Sendable, CustomStringConvertible 
     case nothingToChange(RecordKey)
     /// The node holds no certificate yet, so nothing it signs would be accepted.
     case noCertificate(NodeID)
+    /// The network's rules do not let this node make the change (nothing was stored).
+    case notAuthorised(String)
     /// The store did not store the node's own change set.
     case notStored(change: ChangeSetID, outcome: ReceiveOutcome)
 
@@ -34,6 +36,7 @@ public enum AuthoringError: Error, Equatable, Sendable, CustomStringConvertible 
         case .noCertificate(let node):
             "this node (\(node.hex)) holds no certificate yet: ask the national node or your province hub to run "
                 + "`maex-node trust grant --node \(node.hex) ...`, then sync with it (or `maex-node trust import`)"
+        case .notAuthorised(let reason): "not allowed in this network: \(reason)"
         case .notStored(let change, let outcome): "the store did not accept change set \(change.hex): \(outcome)"
         }
     }

@@ -18,6 +18,8 @@ public protocol AuthoringStore: Sendable {
     var authorityRoot: NodeID? { get }
     /// The change sets carrying the node's certificates that no revocation withdrew.
     func certificateCarriers(_ node: NodeID) throws -> [ChangeRef]
+    /// How the store would judge the authority of `changeSet` (read only).
+    func authorityVerdict(for changeSet: ChangeSet) throws -> AuthorityVerdict
     /// Stores one change set of this node, durably, and says what happened to it.
     func storeOwn(_ signed: SignedChangeSet, nowMilliseconds: Int64) throws -> ReceiveOutcome
 }

@@ -86,6 +86,7 @@ public struct LocalAuthor: Sendable {
     }
 
     private func sign(_ changeSet: ChangeSet, at wallMilliseconds: Int64) throws -> SignedChangeSet {
+        if case .refused(let reason) = try store.authorityVerdict(for: changeSet) { throw AuthoringError.notAuthorised(reason) }
         let signed = changeSet.signed(with: key)
         let outcome = try store.storeOwn(signed, nowMilliseconds: wallMilliseconds)
         guard outcome == .stored else {

@@ -38,7 +38,7 @@ extension NodeDirectory {
         return info
     }
 
-    private static func readKey(_ path: String) throws(NodeDirectoryError) -> SigningKey {
+    static func readKey(_ path: String) throws(NodeDirectoryError) -> SigningKey {
         guard let mode = try FileIO.mode(path) else { throw .corruptKey(path: path, reason: "it is missing") }
         guard mode & 0o077 == 0 else { throw .insecureKeyFile(path: path, mode: UInt32(mode & 0o777)) }
         let text = String(decoding: try FileIO.read(path), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

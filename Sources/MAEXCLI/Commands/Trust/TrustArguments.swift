@@ -20,6 +20,26 @@ enum TrustArguments {
         }
     }
 
+    /// Writes a value as JSON.
+    static func writeJSON(_ value: some Encodable, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        do { try encoder.encode(value).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw TrustCommandError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Reads a JSON file as `T`.
+    static func readJSON<T: Decodable>(_ path: String) throws -> T {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw TrustCommandError("cannot read \(path): \(error.localizedDescription)")
+        }
+        do { return try JSONDecoder().decode(T.self, from: data) } catch {
+            throw TrustCommandError("\(path) is not what this command reads: \(error)")
+        }
+    }
+
     /// The wall clock in milliseconds.
     static func now() -> Int64 { LocalAuthor.systemMilliseconds() }
 }

@@ -15,7 +15,7 @@ struct TrustCommand: ParsableCommand {
               maex-node trust import hub.cert --data ./zeeland
             """,
         subcommands: [
-            TrustGrantCommand.self, TrustRevokeCommand.self, TrustListCommand.self,
+            TrustGrantCommand.self, TrustRevokeCommand.self, TrustRotateCommand.self, TrustListCommand.self,
             TrustImportCommand.self,
         ]
     )

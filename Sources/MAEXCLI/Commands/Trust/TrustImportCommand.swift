@@ -24,20 +24,18 @@ struct TrustImportCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw TrustCommandError("cannot read \(file): \(error.localizedDescription)")
-        }
-        let bundle: PushRequest
-        do { bundle = try JSONDecoder().decode(PushRequest.self, from: data) } catch {
-            throw TrustCommandError("\(file) is not an enrollment bundle: \(error)")
-        }
-        let session = try NodeSession.openForWriting(node)
-        let results = try session.store.receive(raw: bundle.changesets.map(\.raw), nowMilliseconds: TrustArguments.now())
+        let session = try NodeSession.openForWriting(node, allowRotating: true)
+        print(try Self.importBundle(file, into: session.store))
+    }
+
+    /// Stores the bundle in `file`; returns a one-line summary.
+    static func importBundle(_ file: String, into store: NodeStore) throws -> String {
+        let bundle: PushRequest = try TrustArguments.readJSON(file)
+        let results = try store.receive(raw: bundle.changesets.map(\.raw), nowMilliseconds: TrustArguments.now())
         let refused = results.filter { if case .rejected = $0.outcome { true } else { false } }
         if let first = refused.first { throw TrustCommandError("the bundle holds a refused change set \(first.id.hex): \(first.outcome)") }
-        let waiting = try session.store.pendingCount()
+        let waiting = try store.pendingCount()
         let duplicates = results.count { $0.outcome == .duplicate }
-        print("stored \(results.count - duplicates - waiting) change sets, \(duplicates) already held, \(waiting) waiting for others")
+        return "stored \(results.count - duplicates - waiting) change sets, \(duplicates) already held, \(waiting) waiting for others"
     }
 }
