@@ -20,6 +20,9 @@ enum SyncBench {
         return logger
     }()
 
+    /// The key the benchmark's clients sign their requests with (the served nodes admit
+    /// unknown peers by default).
+    static let callerKey = SigningKey()
     /// Short timeouts for polling.
     static let quick = HTTPTransportConfiguration(connectTimeout: .seconds(2), totalTimeout: .seconds(10), retry: .none)
     /// Patient settings for transfers.
@@ -51,7 +54,7 @@ enum SyncBench {
         try source.start()
         defer { source.stop() }
         let receiver = try NodeStore(path: root.appendingPathComponent("large-receiver.sqlite").path, realm: Fixtures.realm, logger: logger)
-        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger)
+        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger, signingKey: SyncBench.callerKey)
         let (summary, seconds) = try timedRound(receiver, client)
         guard summary.stored == sets.count else { throw SyncBenchError.incomplete("stored \(summary.stored) of \(sets.count)") }
         let ratio = bulkSeconds / seconds
@@ -111,7 +114,7 @@ enum SyncBench {
         try source.start()
         defer { source.stop() }
         let receiver = try NodeStore(path: root.appendingPathComponent("wire-receiver.sqlite").path, realm: Fixtures.realm, logger: logger)
-        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger)
+        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger, signingKey: SyncBench.callerKey)
         let (summary, _) = try timedRound(receiver, client)
         guard summary.stored == sets.count else { throw SyncBenchError.incomplete("stored \(summary.stored) of \(sets.count): \(summary)") }
         let rawBytes = sets.reduce(0) { $0 + $1.body.count + $1.signature.count }
@@ -156,7 +159,7 @@ enum SyncBench {
         try source.start()
         defer { source.stop() }
         let receiver = try NodeStore(path: root.appendingPathComponent("small-receiver.sqlite").path, realm: Fixtures.realm, logger: logger)
-        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger)
+        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger, signingKey: SyncBench.callerKey)
         let (summary, seconds) = try timedRound(receiver, client)
         guard summary.stored == sets.count else { throw SyncBenchError.incomplete("stored \(summary.stored) of \(sets.count)") }
         let setsRate = Double(sets.count) / seconds
@@ -201,7 +204,7 @@ enum SyncBench {
         let started = Date()
         try receiver.start(["--peer", source.url, "--sync-interval", "0.5"])
         defer { receiver.stop() }
-        let client = try PeerClient(url: receiver.url, configuration: quick, logger: logger)
+        let client = try PeerClient(url: receiver.url, configuration: quick, logger: logger, signingKey: SyncBench.callerKey)
         var held: Int64 = 0
         var peak = 0
         let deadline = Date().addingTimeInterval(900)

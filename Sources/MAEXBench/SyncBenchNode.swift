@@ -48,7 +48,7 @@ final class SyncBenchNode {
         process.environment = environment
         try process.run()
         self.process = process
-        let client = try PeerClient(url: url, configuration: SyncBench.quick, logger: SyncBench.logger)
+        let client = try PeerClient(url: url, configuration: SyncBench.quick, logger: SyncBench.logger, signingKey: SyncBench.callerKey)
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             guard process.isRunning else { throw SyncBenchError.nodeDied(url) }

@@ -41,9 +41,10 @@ final class NodeProcess: @unchecked Sendable {
     /// Whether its process runs.
     var isRunning: Bool { process?.isRunning ?? false }
 
-    /// A client for its API, with short timeouts and no retries.
+    /// A client for its API, with short timeouts and no retries, signing as an observer node
+    /// (the nodes admit unknown peers by default).
     func client() throws -> PeerClient {
-        try PeerClient(url: url, configuration: TestNetwork.quickTransport, logger: TestNetwork.logger)
+        try PeerClient(url: url, configuration: TestNetwork.quickTransport, logger: TestNetwork.logger, signingKey: TestNetwork.observerKey)
     }
 
     /// Starts `serve` with `extra` arguments (peers, interval, ...) and waits until it is healthy.
@@ -108,6 +109,8 @@ final class TestNetwork: @unchecked Sendable {
         return logger
     }()
 
+    /// The key the tests' own clients sign with: an observer, not a node of the network.
+    static let observerKey = SigningKey()
     /// Short timeouts and no retries: a test waits on its own terms.
     static let quickTransport = HTTPTransportConfiguration(
         connectTimeout: .seconds(2), totalTimeout: .seconds(60), maxResponseBytes: 64 << 20, retry: .none)
