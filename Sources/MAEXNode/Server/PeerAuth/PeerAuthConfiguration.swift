@@ -50,7 +50,7 @@ public struct PeerAuthConfiguration: Sendable, Hashable {
 
     /// Whether `authority` (normalised) names this node, given the port the server is bound to.
     public func accepts(authority: String, boundPort: Int?) -> Bool {
-        if !authorities.isEmpty { return authorities.contains(authority) }
+        if !authorities.isEmpty { return authorities.contains { SignatureMessage.normalizedAuthority($0) == authority } }
         guard let boundPort, boundPort > 0 else { return false }
         return Self.port(of: authority) == boundPort
     }
