@@ -20,6 +20,9 @@ enum SyncBench {
         return logger
     }()
 
+    /// The key the benchmark's clients sign their requests with (the served nodes admit
+    /// unknown peers by default).
+    static let callerKey = SigningKey()
     /// Short timeouts for polling.
     static let quick = HTTPTransportConfiguration(connectTimeout: .seconds(2), totalTimeout: .seconds(10), retry: .none)
     /// Patient settings for transfers.
@@ -51,7 +54,7 @@ enum SyncBench {
         try source.start()
         defer { source.stop() }
         let receiver = try NodeStore(path: root.appendingPathComponent("large-receiver.sqlite").path, realm: Fixtures.realm, logger: logger)
-        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger)
+        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger, signingKey: SyncBench.callerKey)
         let (summary, seconds) = try timedRound(receiver, client)
         guard summary.stored == sets.count else { throw SyncBenchError.incomplete("stored \(summary.stored) of \(sets.count)") }
         let ratio = bulkSeconds / seconds
@@ -111,7 +114,7 @@ enum SyncBench {
         try source.start()
         defer { source.stop() }
         let receiver = try NodeStore(path: root.appendingPathComponent("wire-receiver.sqlite").path, realm: Fixtures.realm, logger: logger)
-        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger)
+        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger, signingKey: SyncBench.callerKey)
         let (summary, _) = try timedRound(receiver, client)
         guard summary.stored == sets.count else { throw SyncBenchError.incomplete("stored \(summary.stored) of \(sets.count): \(summary)") }
         let rawBytes = sets.reduce(0) { $0 + $1.body.count + $1.signature.count }
@@ -156,7 +159,7 @@ enum SyncBench {
         try source.start()
         defer { source.stop() }
         let receiver = try NodeStore(path: root.appendingPathComponent("small-receiver.sqlite").path, realm: Fixtures.realm, logger: logger)
-        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger)
+        let client = try PeerClient(url: source.url, configuration: transfer, logger: logger, signingKey: SyncBench.callerKey)
         let (summary, seconds) = try timedRound(receiver, client)
         guard summary.stored == sets.count else { throw SyncBenchError.incomplete("stored \(summary.stored) of \(sets.count)") }
         let setsRate = Double(sets.count) / seconds
@@ -175,7 +178,7 @@ enum SyncBench {
         let source = try SyncBenchNode(folder: root.appendingPathComponent("huge-source"), realm: Fixtures.realm)
         var changeSetCount = 0
         do {
-            let store = try source.openStore()
+            let store = try source.openFixtureStore()
             var prev: ChangeSetID?
             var done = 0
             while done < opsTotal {
@@ -197,11 +200,12 @@ enum SyncBench {
         }
         try source.start()
         defer { source.stop() }
-        let receiver = try SyncBenchNode(folder: root.appendingPathComponent("huge-receiver"), realm: Fixtures.realm)
+        // The receiver checks certificates: the fixture's author is its network's root.
+        let receiver = try SyncBenchNode(folder: root.appendingPathComponent("huge-receiver"), realm: Fixtures.realm, root: key.nodeID)
         let started = Date()
         try receiver.start(["--peer", source.url, "--sync-interval", "0.5"])
         defer { receiver.stop() }
-        let client = try PeerClient(url: receiver.url, configuration: quick, logger: logger)
+        let client = try PeerClient(url: receiver.url, configuration: quick, logger: logger, signingKey: SyncBench.callerKey)
         var held: Int64 = 0
         var peak = 0
         let deadline = Date().addingTimeInterval(900)
@@ -230,7 +234,7 @@ enum SyncBench {
 
     /// Writes signed change sets into a (stopped) node's store.
     private static func fill(_ node: SyncBenchNode, with sets: [SignedChangeSet], now: Int64) throws {
-        let store = try node.openStore()
+        let store = try node.openFixtureStore()
         for start in stride(from: 0, to: sets.count, by: 1000) {
             let outcomes = try store.receive(Array(sets[start..<min(start + 1000, sets.count)]), nowMilliseconds: now)
             guard outcomes.allSatisfy({ $0 == .stored }) else { throw SyncBenchError.incomplete("source not filled") }

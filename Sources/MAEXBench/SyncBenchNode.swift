@@ -13,10 +13,11 @@ final class SyncBenchNode {
     let port: Int
     private var process: Process?
 
-    /// Creates the node's folder (key and `node.json`) for `realm`.
-    init(folder: URL, realm: String) throws {
+    /// Creates the node's folder (key and `node.json`) for `realm`, in the network of `root`.
+    init(folder: URL, realm: String, root: NodeID = SigningKey().nodeID) throws {
         self.folder = folder
-        _ = try NodeDirectory.create(at: folder, name: "Bench \(folder.lastPathComponent)", role: .province, scope: ["PV29"], realm: realm)
+        _ = try NodeDirectory.create(
+            at: folder, name: "Bench \(folder.lastPathComponent)", role: .province, scope: ["PV29"], realm: realm, root: root)
         port = try Self.freePort()
     }
 
@@ -26,9 +27,13 @@ final class SyncBenchNode {
     /// The process id while it runs.
     var pid: Int32? { process?.isRunning == true ? process?.processIdentifier : nil }
 
-    /// Opens the node's store (only while the node is not running).
-    func openStore() throws -> NodeStore {
-        try NodeDirectory.open(at: folder).openStore(logger: SyncBench.logger)
+    /// Opens the node's store without certificate checks (only while the node is not running),
+    /// to write a benchmark's fixture straight into its log: the sync benchmarks measure moving
+    /// change sets, and their many fixture authors hold no certificates. A node itself always
+    /// opens its store with its network's root.
+    func openFixtureStore() throws -> NodeStore {
+        let directory = try NodeDirectory.open(at: folder)
+        return try NodeStore(path: directory.storeURL.path, realm: directory.info.realm, logger: SyncBench.logger)
     }
 
     /// Starts `maex-node serve` (found beside this benchmark's executable) and waits for `/healthz`.
@@ -48,7 +53,7 @@ final class SyncBenchNode {
         process.environment = environment
         try process.run()
         self.process = process
-        let client = try PeerClient(url: url, configuration: SyncBench.quick, logger: SyncBench.logger)
+        let client = try PeerClient(url: url, configuration: SyncBench.quick, logger: SyncBench.logger, signingKey: SyncBench.callerKey)
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             guard process.isRunning else { throw SyncBenchError.nodeDied(url) }

@@ -31,16 +31,22 @@ class LiveSyncTestCase: XCTestCase {
         return try NodeStore(path: folder.appendingPathComponent("maex.sqlite").path, realm: realm, logger: Self.logger)
     }
 
-    /// The peer: a province hub node to serve in-process.
+    /// The key the local side signs its requests with.
+    static let callerKey = SigningKey()
+
+    /// The peer: a province hub node to serve in-process, requiring signed sync requests.
     func remote() throws -> ServerTestNode {
-        let node = try ServerTestNode(name: "Provincie Zeeland", role: .province, scope: ["PV29"])
+        var node = try ServerTestNode(
+            name: "Provincie Zeeland", role: .province, scope: ["PV29"], wallClock: LocalAuthor.systemMilliseconds)
+        node.requiresSignatures = true
         cleanup.append { node.remove() }
         return node
     }
 
     /// One round of `store` with the peer on `port`.
     static func round(_ store: NodeStore, port: Int, authors: Set<NodeID>? = nil, limits: SyncLimits = .standard) throws -> SyncRound {
-        let client = try PeerClient(url: "http://127.0.0.1:\(port)/", configuration: HTTPTransportConfiguration(retry: .none), logger: logger)
+        let client = try PeerClient(url: "http://127.0.0.1:\(port)/", configuration: HTTPTransportConfiguration(retry: .none), logger: logger,
+            signingKey: callerKey)
         return SyncRound(store: store, client: client, limits: limits, authors: authors, logger: logger, wallClock: { ServerTestNode.now })
     }
 }

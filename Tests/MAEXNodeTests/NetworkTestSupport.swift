@@ -41,9 +41,18 @@ final class NodeProcess: @unchecked Sendable {
     /// Whether its process runs.
     var isRunning: Bool { process?.isRunning ?? false }
 
-    /// A client for its API, with short timeouts and no retries.
+    /// The key the test's own clients sign with (the network's root, a member everywhere, so
+    /// a test may push as a relay would).
+    var clientKey: SigningKey = TestNetwork.observerKey
+
+    /// A client for its API, with short timeouts and no retries, signing with `clientKey`.
     func client() throws -> PeerClient {
-        try PeerClient(url: url, configuration: TestNetwork.quickTransport, logger: TestNetwork.logger)
+        try PeerClient(url: url, configuration: TestNetwork.quickTransport, logger: TestNetwork.logger, signingKey: clientKey)
+    }
+
+    /// A client signing as a key outside the network (it may read the sync state, not push).
+    func outsiderClient() throws -> PeerClient {
+        try PeerClient(url: url, configuration: TestNetwork.quickTransport, logger: TestNetwork.logger, signingKey: TestNetwork.observerKey)
     }
 
     /// Starts `serve` with `extra` arguments (peers, interval, ...) and waits until it is healthy.
@@ -108,6 +117,8 @@ final class TestNetwork: @unchecked Sendable {
         return logger
     }()
 
+    /// A key outside every test network.
+    static let observerKey = SigningKey()
     /// Short timeouts and no retries: a test waits on its own terms.
     static let quickTransport = HTTPTransportConfiguration(
         connectTimeout: .seconds(2), totalTimeout: .seconds(60), maxResponseBytes: 64 << 20, retry: .none)
@@ -143,12 +154,12 @@ final class TestNetwork: @unchecked Sendable {
             certify(Grant(node: directory.nodeID, role: trustRole, scope: scope))
         }
         try enroll(folder)
-        for other in nodes.values where !other.isRunning {
-            if try NodeDirectory.open(at: other.folder).info.isRoot { try enroll(other.folder) }
-        }
+        // Every stopped node gets every certificate issued so far, as if they had synced.
+        for other in nodes.values where !other.isRunning { try enroll(other.folder) }
         let node = NodeProcess(
             name: name, folder: root.appendingPathComponent(name), port: try FreePort.next(),
             logURL: root.appendingPathComponent("\(name).log"))
+        node.clientKey = rootKey
         nodes[name] = node
         return node
     }

@@ -98,6 +98,16 @@ final class NetworkTrustTests: XCTestCase {
                 XCTAssertTrue(result.reason?.contains(mention) ?? false, "\(target): \(result.reason ?? "") should mention \(mention)")
             }
         }
+        // A node outside the network may read the sync state but not push.
+        let outsider = try network["national"].outsiderClient()
+        let heads = try await outsider.vector().value.heads
+        XCTAssertFalse(heads.isEmpty)
+        do {
+            _ = try await outsider.push([WireChangeSet(takeover)])
+            XCTFail("a push from outside the network is refused")
+        } catch {
+            XCTAssertTrue("\(error)".contains("403"), "\(error)")
+        }
         try await Task.sleep(for: .seconds(1))
         for name in ["national", "zeeland", "vlissingen", "tholen"] {
             let digest = try await network[name].client().digest().value.digest
@@ -126,11 +136,14 @@ final class NetworkTrustTests: XCTestCase {
 
         // The root (which certified Vlissingen here) revokes it from its third change set (its
         // third initiative).
-        network["national"].stop()
+        // (The three are restarted so that no replicator waits out a back-off meanwhile.)
+        for name in ["vlissingen", "zeeland", "national"] { network[name].stop() }
         let vlissingenID = try network.open("vlissingen").directory.nodeID
         let revoke = try CLI.run(["trust", "revoke", "--node", vlissingenID.hex, "--from-seq", "3", "--data", network["national"].folder.path])
         XCTAssertEqual(revoke.status, 0, revoke.stderr)
         try await network["national"].start()
+        try await network["zeeland"].start(["--peer", network["national"].url, "--sync-interval", "0.2"])
+        try await network["vlissingen"].start(["--peer", network["zeeland"].url, "--sync-interval", "0.2"])
         let online = try await waitForOneDigest(network, ["national", "zeeland", "vlissingen"], "the revocation to spread")
         let names = try await TestNetwork.register(of: network["national"]).map(\.id)
         XCTAssertEqual(names.count, 2, "the initiative of sequence 3 is retracted, those before stay: \(names)")

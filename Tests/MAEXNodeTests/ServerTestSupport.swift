@@ -21,24 +21,36 @@ struct ServerTestNode {
     let directory: NodeDirectory
     let store: NodeStore
     let served: ServedNode
+    /// Whether `app()` requires signed sync requests (off for tests of other concerns, which
+    /// post to the sync endpoints without signing; `PeerAuth*Tests` and the live sync rounds
+    /// turn it on).
+    var requiresSignatures = false
 
-    init(name: String = "Gemeente Vlissingen", role: NodeRole = .municipality, scope: [String] = ["GM0718"]) throws {
+    /// - Parameter wallClock: the served node's clock (fixed at `now` unless given; a node that
+    ///   checks signatures' `created` against real clients needs the real one).
+    init(
+        name: String = "Gemeente Vlissingen", role: NodeRole = .municipality, scope: [String] = ["GM0718"],
+        wallClock: @escaping @Sendable () -> Int64 = { ServerTestNode.now }
+    ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("maex-server-\(UUID().uuidString)")
         directory = try NodeDirectory.create(
             at: folder, name: name, role: role, scope: scope, realm: Self.realm, root: role == .national ? nil : SigningKey().nodeID)
         store = try NodeStore(path: directory.storeURL.path, realm: Self.realm, logger: Logger(label: "test.store"))
-        served = ServedNode(directory: directory, store: store, wallClock: { ServerTestNode.now }, softwareVersion: "9.9.9-test")
+        served = ServedNode(directory: directory, store: store, wallClock: wallClock, softwareVersion: "9.9.9-test")
     }
 
-    /// Test settings: port 0, the default limits unless changed.
+    /// Test settings: port 0, the default limits unless changed, peer authentication off.
     static func configuration(_ change: (inout NodeServerConfiguration) -> Void = { _ in }) -> NodeServerConfiguration {
         var configuration = NodeServerConfiguration(host: "127.0.0.1", port: 0)
+        configuration.peerAuth.isRequired = false
         change(&configuration)
         return configuration
     }
 
     /// The application serving this node.
-    func app(_ configuration: NodeServerConfiguration = ServerTestNode.configuration()) -> some ApplicationProtocol {
+    func app(_ configuration: NodeServerConfiguration? = nil) -> some ApplicationProtocol {
+        let requiresSignatures = self.requiresSignatures
+        let configuration = configuration ?? Self.configuration { $0.peerAuth.isRequired = requiresSignatures }
         var logger = Logger(label: "test.server")
         logger.logLevel = .warning
         return buildApplication(configuration: configuration, node: served, logger: logger)

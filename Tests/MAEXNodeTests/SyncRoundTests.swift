@@ -110,7 +110,7 @@ final class SyncRoundTests: LiveSyncTestCase {
 
         try await server.app().test(.live) { client in
             let port = try XCTUnwrap(client.port)
-            let peer = try PeerClient(url: "http://127.0.0.1:\(port)/", logger: Self.logger)
+            let peer = try PeerClient(url: "http://127.0.0.1:\(port)/", logger: Self.logger, signingKey: Self.callerKey)
             let rounds = RoundLog()
             let replicator = Replicator(
                 store: local, peers: [peer], interval: .milliseconds(50), logger: Self.logger,
@@ -152,7 +152,7 @@ extension SyncRoundTests {
 
         try await server.app().test(.live) { client in
             let port = try XCTUnwrap(client.port)
-            let peer = try PeerClient(url: "http://127.0.0.1:\(port)/", logger: Self.logger)
+            let peer = try PeerClient(url: "http://127.0.0.1:\(port)/", logger: Self.logger, signingKey: Self.callerKey)
             let rounds = RoundLog()
             let replicator = Replicator(
                 store: other, peers: [peer], interval: .milliseconds(20), logger: Self.logger,

@@ -21,7 +21,9 @@ extension DemoNetwork {
                     let signed = try author.authorTrust([.grant(Grant(node: info.nodeID, role: role, scope: info.scope))])
                     return try TrustBundle.closure(of: signed.changeSet.ref, in: store)
                 }
-                try importBundle(bundle, into: subject.key)
+                // Every node gets the certificate now (as sync would bring it), so the first pushes
+                // between them are already from members.
+                for node in nodes where node.key != issuer.key { try importBundle(bundle, into: node.key) }
                 lines.append("\(issuer.name) → \(subject.name): \(role) \(info.scope.joined(separator: ","))")
             }
         }

@@ -5,6 +5,7 @@ import MAEXClient
 import MAEXCore
 import MAEXNode
 import MAEXStore
+import struct MAEXWire.RequestSigner
 import ServiceLifecycle
 import UnixSignals
 
@@ -76,8 +77,11 @@ struct ServeCommand: ParsableCommand {
         let store = try directory.openStore(logger: logger)
         var server = NodeServerConfiguration(host: settings.listen.host, port: settings.listen.port)
         server.serverName = "maex-node"
+        server.peerAuth = settings.peerAuth
         let clients = try settings.peers.map { peer throws(ClientError) in
-            PeerClient(transport: try HTTPTransport(peer: peer, configuration: Self.peerTransport, logger: logger))
+            PeerClient(
+                transport: try HTTPTransport(
+                    peer: peer, configuration: Self.peerTransport, logger: logger, signer: RequestSigner(key: directory.signingKey)))
         }
         var limits = SyncLimits.standard
         if let pullCount { limits.pullCount = max(1, pullCount) }

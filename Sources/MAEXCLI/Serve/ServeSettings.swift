@@ -16,6 +16,8 @@ struct ServeSettings {
     var syncInterval: Duration
     /// Pull only these authors' change sets; `nil` pulls every author's.
     var authors: Set<NodeID>?
+    /// Signed sync requests and rate limits (the file's `[auth]`, or the defaults).
+    var peerAuth: PeerAuthConfiguration
     /// The configuration file's contents, when one was given (to create the node on first start).
     var file: NodeConfiguration?
     /// The network's root for a node created on first start (`--root`, else the file's).
@@ -40,6 +42,7 @@ struct ServeSettings {
         } else {
             self.root = file?.root
         }
+        peerAuth = file?.peerAuth ?? PeerAuthConfiguration()
         dataPath = data ?? file?.dataPath ?? Self.defaultDataPath
         self.listen = try listen.map { text throws(NodeConfigurationError) in try ListenAddress(parsing: text) }
             ?? file?.listen ?? Self.defaultListen

@@ -60,7 +60,9 @@ struct SyncCommand: ParsableCommand {
         let logger = CLILogging.logger
         let store = try directory.openStore(logger: logger)
         let clients = try peers.map { url throws(PeerError) in
-            try PeerClient(url: url, configuration: SyncCommand.transportConfiguration, logger: logger)
+            try PeerClient(
+                url: url, configuration: SyncCommand.transportConfiguration, logger: logger,
+                signingKey: directory.signingKey)
         }
         let json = self.json
         let showProgress = !quiet && !json

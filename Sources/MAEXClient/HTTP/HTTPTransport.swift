@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Logging
+import MAEXWire
 
 /// The HTTP connection to one peer over libcurl.
 ///
@@ -20,6 +21,9 @@ public final class HTTPTransport: @unchecked Sendable {
     public let peer: PeerURL
     /// Timeouts, limits and retry policy.
     public let configuration: HTTPTransportConfiguration
+    /// Signs every request as the calling node (RFC 9421), freshly for each attempt; `nil`
+    /// sends requests unsigned.
+    public let signer: RequestSigner?
     private let connection: CurlConnection
     private let queue: DispatchQueue
     private let logger: Logger
@@ -34,15 +38,18 @@ public final class HTTPTransport: @unchecked Sendable {
     ///   - logger: Where retries and failures are logged; `peer.url` is added to its metadata.
     ///   - random: A uniform random number in `[0, 1)` for the back-off jitter (injectable for tests).
     ///   - sleep: Waits between attempts (injectable for tests); throwing ends the retries as cancelled.
+    ///   - signer: Signs every request as the calling node (a new nonce and time per attempt).
     public init(
         peer: PeerURL,
         configuration: HTTPTransportConfiguration = HTTPTransportConfiguration(),
         logger: Logger,
+        signer: RequestSigner? = nil,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) throws(ClientError) {
         self.peer = peer
         self.configuration = configuration
+        self.signer = signer
         self.connection = try CurlConnection(peer: peer, configuration: configuration)
         self.queue = DispatchQueue(label: "maex.http.\(peer.description)")
         var logger = logger
@@ -62,7 +69,7 @@ public final class HTTPTransport: @unchecked Sendable {
         let policy = configuration.retry
         var attempt = 1
         while true {
-            let outcome = await performOnQueue(request)
+            let outcome = await performOnQueue(signedForAttempt(request))
             let delay: Duration
             switch outcome {
             case .success(let response):
@@ -106,7 +113,8 @@ public final class HTTPTransport: @unchecked Sendable {
     /// cooperative thread) nor from inside another transport callback.
     public func sendOnce(_ request: HTTPRequestSpec) throws(ClientError) -> HTTPResponseData {
         let flag = CancellationFlag()
-        return try queue.sync { connection.perform(request, cancellation: flag) }.get()
+        let signed = signedForAttempt(request)
+        return try queue.sync { connection.perform(signed, cancellation: flag) }.get()
     }
 
     // MARK: Attempts

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MAEXCore
 import MAEXWire
 
 /// Typed calls to a peer node's HTTP API (`/v1/...`) over one `HTTPTransport`.
@@ -20,13 +21,16 @@ public final class PeerClient: Sendable {
     }
 
     /// Creates a client for the peer at `url`.
+    /// - Parameter signingKey: The calling node's key: every request is then signed as that
+    ///   node (RFC 9421, `RequestSigner`); the sync endpoints of a node refuse unsigned requests.
     /// - Throws: `PeerError.transport(.invalidPeerURL)` when `url` is not a usable base URL.
     public convenience init(
-        url: String, configuration: HTTPTransportConfiguration = HTTPTransportConfiguration(), logger: Logger
+        url: String, configuration: HTTPTransportConfiguration = HTTPTransportConfiguration(), logger: Logger,
+        signingKey: SigningKey? = nil
     ) throws(PeerError) {
         do {
             let peer = try PeerURL(url)
-            self.init(transport: try HTTPTransport(peer: peer, configuration: configuration, logger: logger))
+            self.init(transport: try HTTPTransport(peer: peer, configuration: configuration, logger: logger, signer: signingKey.map { RequestSigner(key: $0) }))
         } catch {
             throw .transport(error)
         }

@@ -37,7 +37,7 @@ extension NodeConfiguration {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
         let top = TOMLReader(table: table, prefix: "")
-        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync"])
+        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth"])
         let roleWord = try top.string("role")
         guard let role = NodeRole(rawValue: roleWord) else {
             throw .invalidValue(
@@ -71,10 +71,39 @@ extension NodeConfiguration {
                 authors = try NodeConfiguration.parseAuthors(ids, key: sync.key("authors"))
             }
         }
+        let peerAuth = try top.table("auth").map { table throws(NodeConfigurationError) in try Self.peerAuth(table) }
+            ?? PeerAuthConfiguration()
         try self.init(
             name: top.string("name"), role: role, scope: top.strings("scope") ?? [],
             realm: top.optionalString("realm") ?? NodeInfo.defaultRealm, root: root, listen: listen, dataPath: top.string("data"),
-            peers: peers, syncInterval: interval, authors: authors)
+            peers: peers, syncInterval: interval, authors: authors, peerAuth: peerAuth)
+    }
+
+    /// The `[auth]` table.
+    private static func peerAuth(_ table: TOMLReader) throws(NodeConfigurationError) -> PeerAuthConfiguration {
+        try table.rejectUnknown(["authorities", "admit_unknown_peers", "address_rate", "address_burst", "node_rate", "node_burst"])
+        var auth = PeerAuthConfiguration()
+        if let authorities = try table.strings("authorities") {
+            if let bad = authorities.first(where: { $0.isEmpty || $0.contains("/") || $0.contains(where: \.isWhitespace) }) {
+                throw .invalidValue(key: table.key("authorities"), value: bad, reason: "expected host or host:port, as peers write it in their URL")
+            }
+            auth = PeerAuthConfiguration(authorities: authorities)
+        }
+        if let admits = try table.bool("admit_unknown_peers") { auth.admitsUnknownPeers = admits }
+        func rate(_ rateKey: String, _ burstKey: String, _ current: RateLimit) throws(NodeConfigurationError) -> RateLimit {
+            let perSecond = try table.number(rateKey) ?? current.perSecond
+            let burst = try table.number(burstKey) ?? Double(current.burst)
+            guard perSecond > 0, perSecond <= 1_000_000 else {
+                throw .invalidValue(key: table.key(rateKey), value: "\(perSecond)", reason: "expected requests per second above 0")
+            }
+            guard burst >= 1, burst <= 1_000_000 else {
+                throw .invalidValue(key: table.key(burstKey), value: "\(burst)", reason: "expected at least 1 request")
+            }
+            return RateLimit(burst: Int(burst), perSecond: perSecond)
+        }
+        auth.perAddress = try rate("address_rate", "address_burst", auth.perAddress)
+        auth.perNode = try rate("node_rate", "node_burst", auth.perNode)
+        return auth
     }
 }
 
@@ -109,6 +138,12 @@ private struct TOMLReader {
             result.append(text)
         }
         return result
+    }
+
+    func bool(_ name: String) throws(NodeConfigurationError) -> Bool? {
+        guard let value = table[name] else { return nil }
+        guard let flag = value.bool else { throw .wrongType(key: key(name), expected: "true or false") }
+        return flag
     }
 
     func number(_ name: String) throws(NodeConfigurationError) -> Double? {

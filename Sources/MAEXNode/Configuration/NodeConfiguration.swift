@@ -19,6 +19,12 @@ import MAEXCore
 /// peers = ["http://127.0.0.1:8082/"]
 /// interval = 10                # seconds, optional, default 30
 /// authors = ["<64-hex node id>"] # optional: pull only these authors' change sets
+///
+/// [auth]                       # optional: signed sync requests and rate limits
+/// authorities = ["hub.example:8082"] # the host:port names peers use for this node
+/// admit_unknown_peers = true   # serve validly signed nodes the directory does not know
+/// address_rate = 100           # requests per second per client address (burst: address_burst)
+/// node_rate = 40               # requests per second per node id (burst: node_burst)
 /// ```
 public struct NodeConfiguration: Sendable, Hashable {
     /// The default time between rounds with a peer.
@@ -45,13 +51,15 @@ public struct NodeConfiguration: Sendable, Hashable {
     /// Pull only the change sets of these authors (`[sync] authors`); `nil` pulls every
     /// author's. The node then holds only their change sets and its own.
     public var authors: Set<NodeID>?
+    /// Signed sync requests and rate limits (`[auth]`).
+    public var peerAuth: PeerAuthConfiguration
 
     /// Creates a configuration after checking role, scope and realm.
     public init(
         name: String, role: NodeRole, scope: [String], realm: String = NodeInfo.defaultRealm, root: NodeID? = nil,
         listen: ListenAddress,
         dataPath: String, peers: [PeerURL] = [], syncInterval: Duration = NodeConfiguration.defaultSyncInterval,
-        authors: Set<NodeID>? = nil
+        authors: Set<NodeID>? = nil, peerAuth: PeerAuthConfiguration = PeerAuthConfiguration()
     ) throws(NodeConfigurationError) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, name.count <= NodeInfo.maxNameLength, !name.contains(where: \.isNewline) else {
@@ -80,5 +88,6 @@ public struct NodeConfiguration: Sendable, Hashable {
         self.peers = peers
         self.syncInterval = syncInterval
         self.authors = authors
+        self.peerAuth = peerAuth
     }
 }

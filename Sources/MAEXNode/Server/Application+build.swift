@@ -35,13 +35,17 @@ public func buildApplication(
             serverName: configuration.serverName,
             availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
         services: services,
-        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            dependencies.peerAuth.boundPort = port
+            await onServerRunning(port)
+        },
         logger: logger)
 }
 
 /// The router: middleware (outermost first) and every controller's routes.
-func buildRouter(_ dependencies: ServerDependencies) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+func buildRouter(_ dependencies: ServerDependencies) -> Router<NodeRequestContext> {
+    let router = Router(context: NodeRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: RequestMetricsMiddleware(metrics: dependencies.metrics))
     router.add(middleware: GzipMiddleware(minimumBytes: dependencies.configuration.gzipMinimumBytes, executor: dependencies.executor))

@@ -30,6 +30,8 @@ public struct NodeServerConfiguration: Sendable, Equatable {
     public var gzipMinimumBytes: Int
     /// The `Server` header, if any.
     public var serverName: String?
+    /// Signed sync requests and rate limits (see `PeerAuthConfiguration`).
+    public var peerAuth: PeerAuthConfiguration
 
     /// Creates a configuration; the defaults suit a node on a small machine.
     public init(
@@ -43,7 +45,8 @@ public struct NodeServerConfiguration: Sendable, Equatable {
         maxConnections: Int = 256,
         idleTimeout: Duration = .seconds(60),
         gzipMinimumBytes: Int = 1024,
-        serverName: String? = "maex-node"
+        serverName: String? = "maex-node",
+        peerAuth: PeerAuthConfiguration = PeerAuthConfiguration()
     ) {
         self.host = host
         self.port = port
@@ -56,5 +59,6 @@ public struct NodeServerConfiguration: Sendable, Equatable {
         self.idleTimeout = idleTimeout
         self.gzipMinimumBytes = gzipMinimumBytes
         self.serverName = serverName
+        self.peerAuth = peerAuth
     }
 }

@@ -14,26 +14,32 @@ public struct ServedNode: Sendable {
     public let wallClock: @Sendable () -> Int64
     /// The software version reported by `GET /v1/node`.
     public let softwareVersion: String
+    /// Who may sync with the node (`StorePeerDirectory` unless told otherwise).
+    public let peerDirectory: any PeerDirectory
 
     /// Serves `store` as the node described by `info`.
     public init(
         info: NodeInfo, store: NodeStore,
         wallClock: @escaping @Sendable () -> Int64 = LocalAuthor.systemMilliseconds,
-        softwareVersion: String = ServedNode.defaultSoftwareVersion
+        softwareVersion: String = ServedNode.defaultSoftwareVersion,
+        peerDirectory: (any PeerDirectory)? = nil
     ) {
         self.info = info
         self.store = store
         self.wallClock = wallClock
         self.softwareVersion = softwareVersion
+        self.peerDirectory = peerDirectory ?? StorePeerDirectory(node: info.nodeID, store: store)
     }
 
     /// Serves `store` as the node of `directory`.
     public init(
         directory: NodeDirectory, store: NodeStore,
         wallClock: @escaping @Sendable () -> Int64 = LocalAuthor.systemMilliseconds,
-        softwareVersion: String = ServedNode.defaultSoftwareVersion
+        softwareVersion: String = ServedNode.defaultSoftwareVersion,
+        peerDirectory: (any PeerDirectory)? = nil
     ) {
-        self.init(info: directory.info, store: store, wallClock: wallClock, softwareVersion: softwareVersion)
+        self.init(
+            info: directory.info, store: store, wallClock: wallClock, softwareVersion: softwareVersion, peerDirectory: peerDirectory)
     }
 
     /// The node's id.

@@ -9,6 +9,31 @@ struct ServerDependencies: Sendable {
     let executor: BlockingExecutor
     let metrics: ServerMetrics
     let logger: Logger
+    /// Rate-limit buckets, nonces and the bound port of peer authentication.
+    let peerAuth: PeerAuthState
+    /// A monotonic time in milliseconds, for rate limits.
+    let monotonicClock: @Sendable () -> Int64
+
+    init(
+        node: ServedNode, configuration: NodeServerConfiguration, executor: BlockingExecutor, metrics: ServerMetrics, logger: Logger,
+        monotonicClock: @escaping @Sendable () -> Int64 = ServerDependencies.monotonicMilliseconds
+    ) {
+        self.node = node
+        self.configuration = configuration
+        self.executor = executor
+        self.metrics = metrics
+        self.logger = logger
+        self.peerAuth = PeerAuthState(configuration.peerAuth, boundPort: configuration.port)
+        self.monotonicClock = monotonicClock
+    }
+
+    private static let origin = ContinuousClock.now
+
+    /// Milliseconds since the process first asked.
+    @Sendable static func monotonicMilliseconds() -> Int64 {
+        let elapsed = ContinuousClock.now - origin
+        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    }
 
     /// The body reader with the configured limit.
     var bodyReader: RequestBodyReader { RequestBodyReader(maxBodyBytes: configuration.maxBodyBytes, executor: executor) }

@@ -8,10 +8,12 @@ import MAEXWire
 struct SyncController: Sendable {
     let dependencies: ServerDependencies
 
-    func addRoutes(to router: Router<some RequestContext>) {
-        router.on(RouteCatalog.vector) { _, _ in try await vector() }
-        router.on(RouteCatalog.pull) { request, _ in try await pull(request) }
-        router.on(RouteCatalog.push) { request, _ in try await push(request) }
+    /// Registers the sync endpoints behind the peer authentication middleware.
+    func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+        let guarded = router.group().add(middleware: PeerAuthMiddleware<Context>(dependencies))
+        guarded.on(RouteCatalog.vector) { _, _ in try await vector() }
+        guarded.on(RouteCatalog.pull) { request, _ in try await pull(request) }
+        guarded.on(RouteCatalog.push) { request, _ in try await push(request) }
     }
 
     func vector() async throws -> Response {
