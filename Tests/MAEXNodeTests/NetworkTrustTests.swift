@@ -159,6 +159,8 @@ final class NetworkTrustTests: XCTestCase {
             XCTAssertEqual(try store.verify(), [], name)
             XCTAssertEqual(try store.retractions().keys.map(\.seq), [3], name)
         }
+        let log = try CLINode(folder: network["tholen"].folder).run("log").lines
+        XCTAssertEqual(log.filter { $0.hasPrefix(vlissingenID.hex) && $0.contains("retracted (its author is revoked from sequence 3)") }.count, 1, "\(log)")
     }
 
     func testAForkedAuthorIsDetectedWithinOneSyncRoundAndQuarantinedWithEvidence() async throws {
@@ -188,6 +190,9 @@ final class NetworkTrustTests: XCTestCase {
         let local = try store.forks()
         XCTAssertEqual(local.map(\.seq), [2], "the restored node holds the evidence too")
         XCTAssertEqual(try store.forkedAuthors().values.first, 2)
+        let log = try CLINode(folder: town.folder).run("log").lines
+        XCTAssertTrue(log.contains { $0.hasPrefix("fork ") && $0.contains(" #2 held ") }, "\(log)")
+        XCTAssertTrue(log.contains { $0.contains(" #2 ") && $0.hasSuffix("retracted (author forked at sequence 2)") }, "\(log)")
     }
 }
 
