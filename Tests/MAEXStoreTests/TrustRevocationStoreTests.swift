@@ -15,10 +15,6 @@ final class TrustRevocationStoreTests: XCTestCase {
 
     private func store() throws -> NodeStore { try makeTemporaryStore(self, authority: net.authority) }
 
-    private func receive(_ store: NodeStore, _ items: [SignedChangeSet]) throws -> [ReceiveOutcome] {
-        try store.receive(items, nowMilliseconds: TestKeys.wall + 3_600_000)
-    }
-
     /// Vlissingen writes four initiatives (sequences 1 to 4); the hub revokes it from 3.
     private func revocationHistory() -> (early: [SignedChangeSet], late: [SignedChangeSet], revocation: SignedChangeSet) {
         var created: [SignedChangeSet] = []
@@ -34,13 +30,13 @@ final class TrustRevocationStoreTests: XCTestCase {
         let history = revocationHistory()
         let certificates = Array(net.written.prefix(3))
         let informedLate = try store()
-        XCTAssertTrue(try receive(informedLate, certificates + history.early + history.late).allSatisfy { $0 == .stored })
+        XCTAssertTrue(try TrustFixture.receive(informedLate, certificates + history.early + history.late).allSatisfy { $0 == .stored })
         XCTAssertNotNil(try informedLate.record(TestKeys.initiative(4)))
-        XCTAssertEqual(try receive(informedLate, [history.revocation]), [.stored])
+        XCTAssertEqual(try TrustFixture.receive(informedLate, [history.revocation]), [.stored])
 
         let informedEarly = try store()
-        XCTAssertTrue(try receive(informedEarly, certificates + history.early + [history.revocation]).allSatisfy { $0 == .stored })
-        let late = try receive(informedEarly, history.late)
+        XCTAssertTrue(try TrustFixture.receive(informedEarly, certificates + history.early + [history.revocation]).allSatisfy { $0 == .stored })
+        let late = try TrustFixture.receive(informedEarly, history.late)
         for outcome in late {
             guard case .retracted(let reason) = outcome else { return XCTFail("expected retracted, got \(late)") }
             XCTAssertTrue(reason.contains("revoked from sequence 3"), reason)
@@ -69,7 +65,7 @@ final class TrustRevocationStoreTests: XCTestCase {
         let tholen = net.create(TestKeys.initiative(2), in: "GM0716", by: \.tholen, deps: net.tholenCertificate)
         let revoke = net.append(net.root.next([.trust(.revoke(Revocation(node: net.hub.author, fromSeq: 2)))]))
         let store = try store()
-        XCTAssertTrue(try receive(store, net.written).allSatisfy { $0 == .stored })
+        XCTAssertTrue(try TrustFixture.receive(store, net.written).allSatisfy { $0 == .stored })
         XCTAssertNotNil(try store.record(TestKeys.initiative(1)))
         XCTAssertNil(try store.record(TestKeys.initiative(2)))
         let retracted = try store.retractions()
@@ -92,7 +88,7 @@ final class TrustRevocationStoreTests: XCTestCase {
             let store = try store()
             var items = net.written
             items.shuffle(using: &generator)
-            for item in items { _ = try receive(store, [item]) }
+            for item in items { _ = try TrustFixture.receive(store, [item]) }
             XCTAssertEqual(try store.vector().values.map(\.seq).reduce(0, +), Int64(net.written.count))
             XCTAssertEqual(try store.verify(), [])
             digests.insert(try store.digest())
@@ -114,7 +110,7 @@ final class TrustRevocationStoreTests: XCTestCase {
             [.set(TestKeys.initiative(3), "municipality", "GM0718"), .set(TestKeys.initiative(3), "name", "Nieuw")],
             deps: [net.hub.author: issued.changeSet.seq]))
         let store = try store()
-        let outcomes = try receive(store, net.written)
+        let outcomes = try TrustFixture.receive(store, net.written)
         XCTAssertEqual(outcomes.last, .stored)
         guard case .retracted = outcomes[outcomes.count - 2] else { return XCTFail("old key after rotation: \(outcomes)") }
         XCTAssertNotNil(try store.record(TestKeys.initiative(1)), "the old key's earlier change sets stay valid")
@@ -135,9 +131,9 @@ final class TrustRevocationStoreTests: XCTestCase {
             old: net.vlissingen.author, new: newKey.nodeID, role: .municipality, scope: ["GM0718"], fromSeq: 1,
             oldSignature: newKey.sign(statement))
         let store = try store()
-        XCTAssertTrue(try receive(store, net.written).allSatisfy { $0 == .stored })
+        XCTAssertTrue(try TrustFixture.receive(store, net.written).allSatisfy { $0 == .stored })
         let issued = net.hub.next([.trust(.rotate(forged))], deps: [net.root.author: 1])
-        guard case .rejected(let reason) = try receive(store, [issued]).first else { return XCTFail("expected a rejection") }
+        guard case .rejected(let reason) = try TrustFixture.receive(store, [issued]).first else { return XCTFail("expected a rejection") }
         XCTAssertTrue(reason.contains("not signed by the old key"), reason)
         XCTAssertTrue(try store.isMember(net.vlissingen.author))
     }

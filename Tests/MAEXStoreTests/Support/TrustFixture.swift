@@ -42,6 +42,11 @@ struct TrustFixture {
             [.set(record, "municipality", municipality), .set(record, "name", "Initiatief \(record.id.prefix(4))")], deps: deps))
     }
 
+    /// Receives `items` a little after the fixture's clocks.
+    static func receive(_ store: NodeStore, _ items: [SignedChangeSet]) throws -> [ReceiveOutcome] {
+        try store.receive(items, nowMilliseconds: TestKeys.wall + 3_600_000)
+    }
+
     /// The hub's sequence holding a municipality's certificate: 1 for Vlissingen, 2 for Tholen.
     var vlissingenCertificate: [NodeID: Int64] { [hub.author: 1] }
     var tholenCertificate: [NodeID: Int64] { [hub.author: 2] }
