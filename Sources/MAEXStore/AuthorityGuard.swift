@@ -54,7 +54,7 @@ final class AuthorityGuard {
         let seq = changeSet.seq
         for op in changeSet.ops {
             switch op {
-            case .set(let set) where set.field == AuthorityRules.municipalityField:
+            case .set(let set) where AuthorityRules.homeRole(of: set.field) != nil:
                 guard let code = set.value.stringValue else { continue }
                 try db.cachedStatement(sql: """
                     INSERT INTO record_home (type, id, author_no, seq, code, pred) VALUES (?, ?, ?, ?, ?, ?)

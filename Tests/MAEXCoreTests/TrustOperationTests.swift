@@ -62,7 +62,7 @@ final class TrustOperationTests: XCTestCase {
         XCTAssertEqual(AuthorityRules.check(edit, view: AuthorityView(grants: [grant], homes: [record: ["GM0718"]]), root: root.nodeID), .allowed)
         XCTAssertEqual(AuthorityRules.check(edit, view: AuthorityView(homes: [record: ["GM0716"]]), root: root.nodeID).isAllowed, false)
         XCTAssertEqual(AuthorityRules.check(changeSet(root, edit.ops), view: AuthorityView(homes: [record: ["GM0716"]]), root: root.nodeID), .allowed)
-        XCTAssertEqual(AuthorityRules.municipalities(coveredBy: [Grant(node: hub.nodeID, role: .province, scope: ["PV29"])]).count, 13)
+        XCTAssertEqual(AuthorityRules.codes(coveredBy: [Grant(node: hub.nodeID, role: .province, scope: ["PV29"])]).count, 13)
     }
 
     func testHomeIsTheFrontierOfMunicipalityWritesInTheHorizon() {

@@ -46,7 +46,7 @@ final class TrustAuthorityStoreTests: XCTestCase {
         // Tholen edits without naming Vlissingen's write in deps: the record has no home in its view.
         let blind = net.tholen.next([.set(initiative, "name", "Blind")], deps: net.tholenCertificate)
         guard case .rejected(let reason) = try TrustFixture.receive(store, [blind]).first else { return XCTFail("expected a rejection") }
-        XCTAssertTrue(reason.contains("no municipality in the change set's view"), reason)
+        XCTAssertTrue(reason.contains("no municipality (or fund) in the change set's view"), reason)
         XCTAssertNotNil(created)
     }
 
@@ -117,6 +117,28 @@ final class TrustAuthorityStoreTests: XCTestCase {
         XCTAssertTrue(try TrustFixture.receive(store, Array(net.written.prefix(3))).allSatisfy { $0 == .stored })
         XCTAssertNotNil(try store.record(initiative))
         XCTAssertEqual(try store.vector()[net.vlissingen.author]?.seq, 1)
+    }
+
+    func testFundRecordsBelongToTheirFundNode() throws {
+        let store = try store()
+        var fund = ChainBuilder(TestKeys.key(106))
+        let grant = net.append(net.root.next([.trust(.grant(Grant(node: fund.author, role: .fund, scope: ["impuls"])))]))
+        XCTAssertTrue(try TrustFixture.receive(store, net.written).allSatisfy { $0 == .stored })
+        let pot = RecordKey(type: "fund", id: TestKeys.recordID(50))
+        let own = fund.next([.set(pot, "fund", "impuls"), .set(pot, "name", "Impuls Zeeland 2027")], deps: [net.root.author: grant.changeSet.seq])
+        XCTAssertEqual(try TrustFixture.receive(store, [own]), [.stored])
+        let other = RecordKey(type: "fund", id: TestKeys.recordID(51))
+        let foreign = fund.peek([.set(other, "fund", "cultuur"), .set(other, "name", "X")], deps: [net.root.author: grant.changeSet.seq])
+        guard case .rejected(let reason) = try TrustFixture.receive(store, [foreign]).first else { return XCTFail("another fund's record") }
+        XCTAssertTrue(reason.contains("cultuur"), reason)
+        let byTown = net.vlissingen.next([.set(pot, "name", "Overgenomen")], deps: [net.hub.author: 1, fund.author: own.changeSet.seq])
+        guard case .rejected(let townReason) = try TrustFixture.receive(store, [byTown]).first else { return XCTFail("a town editing a fund") }
+        XCTAssertTrue(townReason.contains("impuls"), townReason)
+        let initiative = RecordKey(type: "initiative", id: TestKeys.recordID(52))
+        let fundWritesInitiative = fund.peek([.set(initiative, "municipality", "GM0718")], deps: [net.root.author: grant.changeSet.seq])
+        guard case .rejected = try TrustFixture.receive(store, [fundWritesInitiative]).first else { return XCTFail("a fund writing an initiative") }
+        XCTAssertEqual(try store.record(pot)?.value(of: "name"), .string("Impuls Zeeland 2027"))
+        XCTAssertEqual(try store.verify(), [])
     }
 
     func testRootRevocationCannotTargetTheRoot() throws {

@@ -46,7 +46,7 @@ public struct AuthorityLedger: Sendable {
         let ref = changeSet.ref
         for op in changeSet.ops {
             switch op {
-            case .set(let set) where set.field == AuthorityRules.municipalityField:
+            case .set(let set) where AuthorityRules.homeRole(of: set.field) != nil:
                 if let code = set.value.stringValue { homes[set.record, default: []].append(HomeWrite(ref: ref, code: code, pred: set.pred)) }
             case .trust(.grant(let grant)):
                 add(grant, carrier: ref)

@@ -2,11 +2,12 @@
 /// given its view? Shared by every store, so all nodes decide alike.
 ///
 /// - The root (the national node's key) may write any record and certify any node.
-/// - Any other author needs a certificate in its view. Records are guarded by their
-///   municipality: the author needs authority over every municipality code the record has in
-///   the view and over every code the change set writes into it (moving a record needs both).
-///   A municipality certificate covers its codes; a province certificate every municipality of
-///   its provinces; a fund certificate no municipality.
+/// - Any other author needs a certificate in its view. Records are guarded by their home: the
+///   `municipality` field (initiatives and their sub-records) or the `fund` field (a fund's own
+///   records). The author needs authority over every home code the record has in the view and
+///   over every code the change set writes into it (moving a record needs both). A
+///   municipality certificate covers its codes; a province certificate every municipality of
+///   its provinces; a fund certificate its fund codes.
 /// - A province hub may certify municipality nodes of its provinces; only the root certifies
 ///   provinces and funds. A revocation comes from the root or from the node's issuer; a
 ///   rotation needs both the issuer's right to certify and the old key's signature.
@@ -19,7 +20,7 @@ public enum AuthorityRules {
         guard isRoot || !view.grants.isEmpty else {
             return .refused("the author \(changeSet.author.hex.prefix(12))… holds no certificate in the change set's view")
         }
-        let covered = isRoot ? nil : municipalities(coveredBy: view.grants)
+        let covered = isRoot ? nil : codes(coveredBy: view.grants)
         if let refusal = checkRecords(changeSet, view: view, covered: covered) { return .refused(refusal) }
         for case .trust(let trust) in changeSet.ops {
             if let refusal = checkTrust(trust, changeSet: changeSet, view: view, root: root, covered: covered) { return .refused(refusal) }
@@ -27,17 +28,25 @@ public enum AuthorityRules {
         return .allowed
     }
 
-    /// The municipality codes a set of certificates covers.
-    public static func municipalities(coveredBy grants: [Grant]) -> Set<String> {
+    /// The home codes a set of certificates covers: municipality codes, and fund codes.
+    public static func codes(coveredBy grants: [Grant]) -> Set<String> {
         var codes = Set<String>()
         for grant in grants {
             switch grant.role {
-            case .municipality: codes.formUnion(grant.scope)
+            case .municipality, .fund: codes.formUnion(grant.scope)
             case .province: for province in grant.scope { codes.formUnion(Municipalities.inProvince(province).map(\.code)) }
-            case .fund: continue
             }
         }
         return codes
+    }
+
+    /// The role whose scope codes a home field holds: `municipality` or `fund`.
+    public static func homeRole(of field: String) -> TrustRole? {
+        switch field {
+        case municipalityField: .municipality
+        case fundField: .fund
+        default: nil
+        }
     }
 
     private static func checkRecords(_ changeSet: ChangeSet, view: AuthorityView, covered: Set<String>?) -> String? {
@@ -45,9 +54,9 @@ public enum AuthorityRules {
         for op in changeSet.ops {
             guard let record = op.record else { continue }
             if codes[record] == nil { codes[record] = view.homes[record] ?? [] }
-            if case .set(let set) = op, set.field == municipalityField {
-                guard let code = set.value.stringValue, TrustRole.municipality.isValidScopeCode(code) else {
-                    return "\(record) gets the municipality \(set.value), which is not a municipality code"
+            if case .set(let set) = op, let role = homeRole(of: set.field) {
+                guard let code = set.value.stringValue, role.isValidScopeCode(code) else {
+                    return "\(record) gets the \(set.field) \(set.value), which is not a \(role) code"
                 }
                 codes[record, default: []].insert(code)
             }
@@ -55,9 +64,9 @@ public enum AuthorityRules {
         guard let covered else { return nil }
         for record in codes.keys.sorted() {
             let needed = codes[record] ?? []
-            guard !needed.isEmpty else { return "\(record) has no municipality in the change set's view" }
+            guard !needed.isEmpty else { return "\(record) has no municipality (or fund) in the change set's view" }
             if let outside = needed.subtracting(covered).sorted().first {
-                return "the author has no authority over \(outside), a municipality of \(record)"
+                return "the author has no authority over \(outside), the home of \(record)"
             }
         }
         return nil
@@ -107,6 +116,8 @@ public enum AuthorityRules {
 
     /// The field that holds a record's municipality.
     public static let municipalityField = "municipality"
+    /// The field that holds the fund a fund's record belongs to.
+    public static let fundField = "fund"
 }
 
 /// The outcome of `AuthorityRules.check`.

@@ -112,6 +112,7 @@ public struct LocalAuthor: Sendable {
         if let key, record != nil {
             for field in fields { writes[field] = try store.currentWrites(record: key, field: field) }
             authorityDeps += try store.currentWrites(record: key, field: AuthorityRules.municipalityField)
+            authorityDeps += try store.currentWrites(record: key, field: AuthorityRules.fundField)
         }
         return AuthoringSnapshot(
             realm: realm, author: self.key.nodeID, head: try store.authorHead(self.key.nodeID), latestClock: try store.latestClock(),
