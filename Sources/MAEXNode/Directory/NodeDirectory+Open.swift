@@ -50,6 +50,8 @@ extension NodeDirectory {
 
     private static func explain(_ error: DecodingError) -> String {
         switch error {
+        case .keyNotFound(let key, _) where key.stringValue == "root":
+            "it names no network root (made before nodes joined a network): add \"root\": \"<the national node's id>\""
         case .keyNotFound(let key, _): "the field \"\(key.stringValue)\" is missing"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
             context.codingPath.isEmpty
