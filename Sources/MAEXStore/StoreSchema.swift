@@ -14,6 +14,9 @@ enum StoreSchema {
             try db.execute(sql: registerTables)
             try db.execute(sql: holdingTables)
         }
+        migrator.registerMigration("v2: search indexes (register_value, initiative_text FTS5)") { db in
+            try db.execute(sql: searchTables)
+        }
         return migrator
     }
 

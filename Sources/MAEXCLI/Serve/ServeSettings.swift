@@ -16,6 +16,9 @@ struct ServeSettings {
     var syncInterval: Duration
     /// Pull only these authors' change sets; `nil` pulls every author's.
     var authors: Set<NodeID>?
+    /// Whether admin requests from other addresses than loopback are accepted (`[admin]
+    /// allow_remote` of the file).
+    var allowRemoteAdmin: Bool { file?.allowRemoteAdmin ?? false }
     /// The configuration file's contents, when one was given (to create the node on first start).
     var file: NodeConfiguration?
 

@@ -36,7 +36,7 @@ public enum ChangeSetPlanner {
         return deps
     }
 
-    private static func operations(for edit: LocalEdit, in snapshot: AuthoringSnapshot) throws(AuthoringError) -> [ChangeOperation] {
+    static func operations(for edit: LocalEdit, in snapshot: AuthoringSnapshot) throws(AuthoringError) -> [ChangeOperation] {
         let key = edit.record
         guard EnvelopeRules.isValidRecordID(key.id) else { throw .invalidRecordID(key.id) }
         let schema: RecordSchema

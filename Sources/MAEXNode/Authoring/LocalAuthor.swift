@@ -55,15 +55,23 @@ public struct LocalAuthor: Sendable {
     /// Authors `edit`: plans, signs and stores one change set.
     @discardableResult
     public func author(_ edit: LocalEdit) throws -> AuthoredChange {
-        if let lock { return try lock.withLock { try authorLocked(edit) } }
-        return try authorLocked(edit)
+        try withAuthoringLock {
+            let snapshot = try snapshot(for: edit)
+            let changeSet = try ChangeSetPlanner.plan(edit, in: snapshot)
+            return try storeSigned(changeSet, record: edit.record, nowMilliseconds: snapshot.wallMilliseconds)
+        }
     }
 
-    private func authorLocked(_ edit: LocalEdit) throws -> AuthoredChange {
-        let snapshot = try snapshot(for: edit)
-        let changeSet = try ChangeSetPlanner.plan(edit, in: snapshot)
+    /// Runs `body` holding the authoring lock (when there is one).
+    func withAuthoringLock<T>(_ body: () throws -> T) throws -> T {
+        if let lock { return try lock.withLock(body) }
+        return try body()
+    }
+
+    /// Signs a planned change set and stores it.
+    func storeSigned(_ changeSet: ChangeSet, record: RecordKey, nowMilliseconds: Int64) throws -> AuthoredChange {
         let signed = changeSet.signed(with: key)
-        let outcome = try store.storeOwn(signed, nowMilliseconds: snapshot.wallMilliseconds)
+        let outcome = try store.storeOwn(signed, nowMilliseconds: nowMilliseconds)
         guard outcome == .stored else {
             logger.error("own change set not stored", metadata: ["change.id": "\(signed.id.hex)", "change.outcome": "\(outcome)"])
             throw AuthoringError.notStored(change: signed.id, outcome: outcome)
@@ -72,9 +80,9 @@ public struct LocalAuthor: Sendable {
             "authored change set",
             metadata: [
                 "change.id": "\(signed.id.hex)", "change.seq": "\(changeSet.seq)", "change.ops": "\(changeSet.ops.count)",
-                "record.id": "\(edit.record.id)",
+                "record.id": "\(record.id)",
             ])
-        return AuthoredChange(record: edit.record, signed: signed)
+        return AuthoredChange(record: record, signed: signed)
     }
 
     /// Reads what the planner needs for `edit`.

@@ -37,7 +37,7 @@ extension NodeConfiguration {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
         let top = TOMLReader(table: table, prefix: "")
-        try top.rejectUnknown(["name", "role", "scope", "realm", "listen", "data", "sync"])
+        try top.rejectUnknown(["name", "role", "scope", "realm", "listen", "data", "sync", "admin"])
         let roleWord = try top.string("role")
         guard let role = NodeRole(rawValue: roleWord) else {
             throw .invalidValue(
@@ -69,6 +69,10 @@ extension NodeConfiguration {
             name: top.string("name"), role: role, scope: top.strings("scope") ?? [],
             realm: top.optionalString("realm") ?? NodeInfo.defaultRealm, listen: listen, dataPath: top.string("data"),
             peers: peers, syncInterval: interval, authors: authors)
+        if let admin = try top.table("admin") {
+            try admin.rejectUnknown(["allow_remote"])
+            allowRemoteAdmin = try admin.bool("allow_remote") ?? false
+        }
     }
 }
 
@@ -103,6 +107,12 @@ private struct TOMLReader {
             result.append(text)
         }
         return result
+    }
+
+    func bool(_ name: String) throws(NodeConfigurationError) -> Bool? {
+        guard let value = table[name] else { return nil }
+        guard let flag = value.bool else { throw .wrongType(key: key(name), expected: "true or false") }
+        return flag
     }
 
     func number(_ name: String) throws(NodeConfigurationError) -> Double? {

@@ -18,6 +18,9 @@ import MAEXCore
 /// peers = ["http://127.0.0.1:8082/"]
 /// interval = 10                # seconds, optional, default 30
 /// authors = ["<64-hex node id>"] # optional: pull only these authors' change sets
+///
+/// [admin]
+/// allow_remote = false         # optional: accept admin requests from other hosts than loopback
 /// ```
 public struct NodeConfiguration: Sendable, Hashable {
     /// The default time between rounds with a peer.
@@ -42,6 +45,9 @@ public struct NodeConfiguration: Sendable, Hashable {
     /// Pull only the change sets of these authors (`[sync] authors`); `nil` pulls every
     /// author's. The node then holds only their change sets and its own.
     public var authors: Set<NodeID>?
+    /// Whether admin requests (edit forms, write API) are accepted from other addresses than
+    /// loopback (`[admin] allow_remote = true`); off by default.
+    public var allowRemoteAdmin = false
 
     /// Creates a configuration after checking role, scope and realm.
     public init(

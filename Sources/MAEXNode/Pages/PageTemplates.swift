@@ -5,7 +5,14 @@ enum PageTemplates {
     /// Every template by name.
     static let all: [String: String] = [
         "layout": layout, "card": card, "home": home, "area": area, "initiative": initiative, "notFound": notFound,
-    ]
+        "message": message,
+    ].merging(FormTemplates.all) { first, _ in first }
+
+    static let message = """
+        <h1>{{heading}}</h1>
+        <p>{{message}}</p>
+        <p><a href="/">Naar het overzicht</a></p>
+        """
 
     static let layout = """
         <!DOCTYPE html>
@@ -18,7 +25,7 @@ enum PageTemplates {
         </head>
         <body>
         <header class="site"><a class="brand" href="/">MAEX</a><span>{{nodeName}}</span>
-        <nav aria-label="Hoofdmenu"><a href="/">Overzicht</a><a href="/provincie/PV29">Zeeland</a><a href="/nederland">Nederland</a></nav></header>
+        <nav aria-label="Hoofdmenu"><a href="/">Overzicht</a><a href="/provincie/PV29">Zeeland</a><a href="/nederland">Nederland</a><a href="/aanmelden">Aanmelden</a></nav></header>
         <main>
         {{{body}}}
         </main>
@@ -76,6 +83,8 @@ enum PageTemplates {
         </form>
         <p class="muted">{{resultText}}</p>
         <ul class="cards">{{#initiatives}}{{> card}}{{/initiatives}}</ul>
+        {{#paged}}<nav class="pager" aria-label="Pagina's">{{#previousLink}}<a href="{{previousLink}}">← Vorige</a>{{/previousLink}}
+        <span>{{pageText}}</span>{{#nextLink}}<a href="{{nextLink}}">Volgende →</a>{{/nextLink}}</nav>{{/paged}}
         """
 
     static let initiative = """

@@ -40,8 +40,8 @@ public func buildApplication(
 }
 
 /// The router: middleware (outermost first) and every controller's routes.
-func buildRouter(_ dependencies: ServerDependencies) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+func buildRouter(_ dependencies: ServerDependencies) -> Router<NodeRequestContext> {
+    let router = Router(context: NodeRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: RequestMetricsMiddleware(metrics: dependencies.metrics))
     router.add(middleware: GzipMiddleware(minimumBytes: dependencies.configuration.gzipMinimumBytes, executor: dependencies.executor))
@@ -49,10 +49,12 @@ func buildRouter(_ dependencies: ServerDependencies) -> Router<BasicRequestConte
     NodeController(dependencies: dependencies).addRoutes(to: router)
     SyncController(dependencies: dependencies).addRoutes(to: router)
     InitiativesController(dependencies: dependencies).addRoutes(to: router)
+    InitiativeWriteController(dependencies: dependencies).addRoutes(to: router)
     InspectionController(dependencies: dependencies).addRoutes(to: router)
     MetricsController(dependencies: dependencies).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     PagesController(dependencies: dependencies).addRoutes(to: router)
+    FormsController(dependencies: dependencies).addRoutes(to: router)
     return router
 }
 

@@ -14,6 +14,11 @@ public struct ServedNode: Sendable {
     public let wallClock: @Sendable () -> Int64
     /// The software version reported by `GET /v1/node`.
     public let softwareVersion: String
+    /// The author of the node's own edits (forms and write API); `nil`: the node serves
+    /// read-only and editing answers 503.
+    public var author: LocalAuthor?
+    /// Who may edit over HTTP; `nil`: nobody (admin requests answer 403).
+    public var admin: AdminAccess?
 
     /// Serves `store` as the node described by `info`.
     public init(
@@ -38,4 +43,7 @@ public struct ServedNode: Sendable {
 
     /// The node's id.
     public var nodeID: NodeID { info.nodeID }
+
+    /// The register editor, when the node has an author.
+    public var editor: RegisterEditor? { author.map { RegisterEditor(store: store, author: $0) } }
 }

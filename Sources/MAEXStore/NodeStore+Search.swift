@@ -1,0 +1,54 @@
+import GRDB
+import MAEXCore
+
+extension NodeStore {
+    /// The ids of the live initiatives matching `search`, in id order, found through the
+    /// indexes (`initiative_text` FTS5, `register_value`, `record_by_municipality`).
+    ///
+    /// The indexes hold every current write of a field, so with concurrent writes (a conflict)
+    /// an initiative can match on the value that lost; callers that must be exact check the
+    /// winning values of the (few) records found.
+    public func searchInitiatives(_ search: InitiativeSearch) throws(StoreError) -> [String] {
+        var sql = "SELECT r.id FROM record r WHERE r.type = 'initiative' AND r.deleted_seq IS NULL"
+        var arguments = StatementArguments()
+        if let municipalities = search.municipalities {
+            guard !municipalities.isEmpty else { return [] }
+            sql += " AND r.municipality IN (\(Array(repeating: "?", count: municipalities.count).joined(separator: ", ")))"
+            arguments += StatementArguments(municipalities.sorted())
+        }
+        if let text = search.text {
+            guard let match = InitiativeSearch.matchQuery(text) else { return [] }
+            sql += " AND r.record_no IN (SELECT rowid FROM initiative_text WHERE initiative_text MATCH ?)"
+            arguments += [match]
+        }
+        for (field, value) in [("sdgs", search.sdg.map { DatabaseValue(value: Int64($0)) }),
+                               ("themes", search.theme.map { DatabaseValue(value: $0) }),
+                               ("phase", search.phase.map { DatabaseValue(value: $0) })] {
+            guard let value else { continue }
+            sql += " AND r.record_no IN (SELECT record_no FROM register_value WHERE field = ? AND value = ?)"
+            arguments += [field, value]
+        }
+        if let kind = search.needKind {
+            sql += " AND r.id IN (\(Self.childrenWith(type: "need", field: "kind"))"
+                + " AND EXISTS (SELECT 1 FROM register_value s WHERE s.record_no = c.record_no AND s.field = 'status' AND s.value = 'open')"
+                + " AND NOT EXISTS (SELECT 1 FROM register_value e WHERE e.record_no = c.record_no AND e.field = 'expires' AND e.value < ?))"
+            arguments += [kind, search.today]
+        }
+        if search.socialReturn {
+            sql += " AND r.id IN (\(Self.childrenWith(type: "offer", field: "social_return")))"
+            arguments += [1]
+        }
+        sql += " ORDER BY r.id"
+        let query = sql
+        let bound = arguments
+        return try reading("searchInitiatives") { db in try String.fetchAll(db, sql: query, arguments: bound) }
+    }
+
+    /// The initiative ids of live records of `type` whose `field` has the value bound next.
+    private static func childrenWith(type: String, field: String) -> String {
+        """
+        SELECT p.value FROM register_value k JOIN record c ON c.record_no = k.record_no AND c.type = '\(type)' AND c.deleted_seq IS NULL \
+        JOIN register_value p ON p.record_no = c.record_no AND p.field = 'initiative' WHERE k.field = '\(field)' AND k.value = ?
+        """
+    }
+}
