@@ -19,7 +19,7 @@ struct ServerTestNode {
     let folder: URL
     let directory: NodeDirectory
     let store: NodeStore
-    let served: ServedNode
+    var served: ServedNode
 
     init(name: String = "Gemeente Vlissingen", role: NodeRole = .municipality, scope: [String] = ["GM0718"]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("maex-server-\(UUID().uuidString)")

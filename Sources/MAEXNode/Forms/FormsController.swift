@@ -37,8 +37,15 @@ struct FormsController: Sendable {
         guard !hostedMunicipalities.isEmpty else { return try notHosting() }
         let form = try await readForm(request)
         let reading = RegistrationForm.read(form)
-        guard reading.problems.isEmpty else { return try registrationPage(form, problems: reading.problems, status: .unprocessableContent) }
         guard let editor = dependencies.node.editor else { return try readOnly() }
+        guard reading.problems.isEmpty else {
+            // Also the problems of the values that could be read, so every field is marked at once.
+            let typed = Set(reading.problems.map(\.field))
+            let more = editor.draftInitiative(reading.fields, children: reading.children).problems
+                .map { FieldProblem(field: reading.formField($0.field), message: $0.message) }
+                .filter { !typed.contains($0.field) }
+            return try registrationPage(form, problems: reading.problems + more, status: .unprocessableContent)
+        }
         do {
             let result = try await dependencies.executor.run { try editor.createInitiative(reading.fields, children: reading.children) }
             return Self.redirect(to: "/initiatief/\(result.initiative)")

@@ -24,6 +24,17 @@ public struct RegisterEditor: Sendable {
     public func createInitiative(
         _ fields: [String: JSONValue], children: [SubRecordKind: [[String: JSONValue]]] = [:]
     ) throws -> RegisterEditResult {
+        let draft = draftInitiative(fields, children: children)
+        guard draft.problems.isEmpty else { throw RegisterEditError.invalid(draft.problems) }
+        let change = try author.author(draft.edits)
+        return RegisterEditResult(initiative: draft.id, created: draft.created, changeSet: change.signed)
+    }
+
+    /// A new initiative with its sub-records as edits, with every problem of the values; stores
+    /// nothing (forms use it to list all problems at once).
+    public func draftInitiative(
+        _ fields: [String: JSONValue], children: [SubRecordKind: [[String: JSONValue]]] = [:]
+    ) -> (id: String, edits: [LocalEdit], created: [SubRecordKind: [String]], problems: [FieldProblem]) {
         let values = RecordCheck.normalised(.initiative, fields)
         var problems = RecordCheck.problemsOfNew(.initiative, values)
         problems += scopeProblems(values["municipality"])
@@ -41,9 +52,7 @@ public struct RegisterEditor: Sendable {
                 edits.append(.create(RecordKey(type: kind.schema.type, id: childID), draft))
             }
         }
-        guard problems.isEmpty else { throw RegisterEditError.invalid(problems) }
-        let change = try author.author(edits)
-        return RegisterEditResult(initiative: id, created: created, changeSet: change.signed)
+        return (id, edits, created, problems)
     }
 
     /// Sets fields of a live initiative (`null` clears an optional field). Moving it to another
