@@ -52,3 +52,24 @@ extension NodeStore {
         """
     }
 }
+
+/// Identifies a state of the derived register: it changes whenever a change set is stored or a
+/// fork retracts change sets (the only ways the register changes; `rebuild()` re-derives the
+/// same state). Cheap to read, so callers can cache what they derive from the register.
+public struct RegisterGeneration: Hashable, Sendable {
+    /// The last position of the log.
+    public var lastApplied: Int64
+    /// The number of fork records.
+    public var forks: Int64
+}
+
+extension NodeStore {
+    /// The current `RegisterGeneration` (two indexed reads).
+    public func registerGeneration() throws(StoreError) -> RegisterGeneration {
+        try reading("registerGeneration") { db in
+            let last = try Int64.fetchOne(db, sql: "SELECT max(apply_order) FROM change_set") ?? 0
+            let forks = try Int64.fetchOne(db, sql: "SELECT count(*) FROM fork") ?? 0
+            return RegisterGeneration(lastApplied: last, forks: forks)
+        }
+    }
+}

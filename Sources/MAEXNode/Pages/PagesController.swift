@@ -63,8 +63,12 @@ struct PagesController: Sendable {
         let filter = AreaFilter { parameters[$0] }
         let today = today
         let search = filter.search(municipalities: codes, today: today)
+        let cache = dependencies.pageCache
         let (register, found) = try await dependencies.withStore { store in
-            (try PageRegister.load(from: store, municipalities: codes), filter.isActive ? Set(try store.searchInitiatives(search)) : nil)
+            let register = try cache.register(codes: codes, generation: try store.registerGeneration()) {
+                try PageRegister.load(from: store, municipalities: codes)
+            }
+            return (register, filter.isActive ? Set(try store.searchInitiatives(search)) : nil)
         }
         let context = AreaPage.context(
             heading: heading, path: path, municipalities: municipalities, register: register, filter: filter, found: found, today: today)

@@ -3,8 +3,8 @@ import MAEXCore
 import MAEXWire
 
 /// The JSON write API (admin credentials): `POST /v1/initiatives`, `PATCH`/`DELETE
-/// /v1/initiatives/{id}`, and the collections `POST /v1/initiatives/{id}/{collection}`,
-/// `PATCH`/`DELETE /v1/initiatives/{id}/{collection}/{subId}`. Each request becomes one signed
+/// /v1/initiatives/{id}`, and per collection (`contributions`, `needs`, `offers`, `partners`)
+/// `POST /v1/initiatives/{id}/needs`, `PATCH`/`DELETE /v1/initiatives/{id}/needs/{subId}`. Each request becomes one signed
 /// change set of this node.
 struct InitiativeWriteController: Sendable {
     let dependencies: ServerDependencies
@@ -36,24 +36,25 @@ struct InitiativeWriteController: Sendable {
             let id = context.parameters.get("id") ?? ""
             return try respond(try await edit { try $0.deleteInitiative(id) })
         }
-        router.on(RouteCatalog.addSubRecord) { request, context in
-            try gate.requireAPI(request, from: context.remoteAddress)
-            let (id, kind) = try collection(context.parameters)
-            let fields = try await object(request)
-            return try respond(try await edit { try $0.addSubRecord(kind, to: id, fields) }, status: .created)
-        }
-        router.on(RouteCatalog.updateSubRecord) { request, context in
-            try gate.requireAPI(request, from: context.remoteAddress)
-            let (id, kind) = try collection(context.parameters)
-            let subID = context.parameters.get("subId") ?? ""
-            let fields = try await object(request)
-            return try respond(try await edit { try $0.updateSubRecord(kind, of: id, id: subID, fields) })
-        }
-        router.on(RouteCatalog.deleteSubRecord) { request, context in
-            try gate.requireAPI(request, from: context.remoteAddress)
-            let (id, kind) = try collection(context.parameters)
-            let subID = context.parameters.get("subId") ?? ""
-            return try respond(try await edit { try $0.deleteSubRecord(kind, of: id, id: subID) })
+        for kind in SubRecordKind.allCases {
+            let collection = "/v1/initiatives/{id}/\(kind.rawValue)"
+            router.on(Endpoint(method: .post, path: collection)) { request, context in
+                try gate.requireAPI(request, from: context.remoteAddress)
+                let id = context.parameters.get("id") ?? ""
+                let fields = try await object(request)
+                return try respond(try await edit { try $0.addSubRecord(kind, to: id, fields) }, status: .created)
+            }
+            router.on(Endpoint(method: .patch, path: collection + "/{subId}")) { request, context in
+                try gate.requireAPI(request, from: context.remoteAddress)
+                let (id, subID) = (context.parameters.get("id") ?? "", context.parameters.get("subId") ?? "")
+                let fields = try await object(request)
+                return try respond(try await edit { try $0.updateSubRecord(kind, of: id, id: subID, fields) })
+            }
+            router.on(Endpoint(method: .delete, path: collection + "/{subId}")) { request, context in
+                try gate.requireAPI(request, from: context.remoteAddress)
+                let (id, subID) = (context.parameters.get("id") ?? "", context.parameters.get("subId") ?? "")
+                return try respond(try await edit { try $0.deleteSubRecord(kind, of: id, id: subID) })
+            }
         }
     }
 
@@ -85,15 +86,6 @@ struct InitiativeWriteController: Sendable {
             guard let object = item.objectValue else { throw APIError.invalidRequest("\(name)[\(index)] must be an object of fields") }
             return object
         }
-    }
-
-    /// The initiative id and the collection named in the path.
-    private func collection(_ parameters: Parameters) throws -> (String, SubRecordKind) {
-        let name = parameters.get("collection") ?? ""
-        guard let kind = SubRecordKind(rawValue: name) else {
-            throw APIError.notFound("no collection \(name.prefix(40)); use contributions, needs, offers or partners")
-        }
-        return (parameters.get("id") ?? "", kind)
     }
 
     private func respond(_ result: RegisterEditResult, status: HTTPResponse.Status = .ok) throws -> Response {

@@ -18,15 +18,20 @@ enum RouteCatalog {
     static let createInitiative = Endpoint(method: .post, path: "/v1/initiatives")
     static let updateInitiative = Endpoint(method: .patch, path: "/v1/initiatives/{id}")
     static let deleteInitiative = Endpoint(method: .delete, path: "/v1/initiatives/{id}")
-    static let addSubRecord = Endpoint(method: .post, path: "/v1/initiatives/{id}/{collection}")
-    static let updateSubRecord = Endpoint(method: .patch, path: "/v1/initiatives/{id}/{collection}/{subId}")
-    static let deleteSubRecord = Endpoint(method: .delete, path: "/v1/initiatives/{id}/{collection}/{subId}")
+    /// Per collection (`contributions`, `needs`, `offers`, `partners`): add, update, delete.
+    static let subRecords: [Endpoint] = SubRecordKind.allCases.flatMap { kind in
+        [
+            Endpoint(method: .post, path: "/v1/initiatives/{id}/\(kind.rawValue)"),
+            Endpoint(method: .patch, path: "/v1/initiatives/{id}/\(kind.rawValue)/{subId}"),
+            Endpoint(method: .delete, path: "/v1/initiatives/{id}/\(kind.rawValue)/{subId}"),
+        ]
+    }
 
     /// All endpoints of the JSON API (the web pages are in `pages`).
     static let all: [Endpoint] = [
         node, digest, vector, pull, push, initiatives, initiative, conflicts, quarantine, health, metrics, openAPI,
-        createInitiative, updateInitiative, deleteInitiative, addSubRecord, updateSubRecord, deleteSubRecord,
-    ]
+        createInitiative, updateInitiative, deleteInitiative,
+    ] + subRecords
 
     /// The methods allowed on a concrete request path (empty when no route has that path).
     static func allowedMethods(forPath path: String) -> [HTTPRequest.Method] {

@@ -9,6 +9,8 @@ struct ServerDependencies: Sendable {
     let executor: BlockingExecutor
     let metrics: ServerMetrics
     let logger: Logger
+    /// The registers the area pages derived, per area and register generation.
+    let pageCache = PageCache()
 
     /// The body reader with the configured limit.
     var bodyReader: RequestBodyReader { RequestBodyReader(maxBodyBytes: configuration.maxBodyBytes, executor: executor) }
