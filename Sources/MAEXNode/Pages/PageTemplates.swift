@@ -113,7 +113,7 @@ enum PageTemplates {
         <ul class="plain">{{#partners}}<li>{{organisation}} <span class="tag">{{role}}</span>{{#period}} <span class="muted">{{period}}</span>{{/period}}</li>{{/partners}}</ul>{{^partners}}<p>Geen partners vermeld.</p>{{/partners}}
         <h2>Contact</h2>
         <ul class="plain">{{#website}}<li>Website: <a href="{{website}}" rel="nofollow">{{website}}</a></li>{{/website}}{{#email}}<li>E-mail: <a href="mailto:{{email}}">{{email}}</a></li>{{/email}}{{#address}}<li>Adres: {{address}}</li>{{/address}}</ul>
-        <p class="muted">Laatst bevestigd: {{lastVerified}}</p>
+        <p class="muted">Laatst bevestigd: {{lastVerified}} · <a href="/beheer/initiatief/{{id}}" rel="nofollow">Profiel bewerken of bevestigen (beheer)</a></p>
         """
 
     static let notFound = """
