@@ -64,14 +64,14 @@ struct PagesController: Sendable {
         let today = today
         let search = filter.search(municipalities: codes, today: today)
         let cache = dependencies.pageCache
-        let (register, found) = try await dependencies.withStore { store in
-            let register = try cache.register(codes: codes, generation: try store.registerGeneration()) {
-                try PageRegister.load(from: store, municipalities: codes)
+        let (data, found) = try await dependencies.withStore { store in
+            let data = try cache.area(codes: codes, today: today, generation: try store.registerGeneration()) {
+                AreaData(register: try PageRegister.load(from: store, municipalities: codes), today: today)
             }
-            return (register, filter.isActive ? Set(try store.searchInitiatives(search)) : nil)
+            return (data, filter.isActive ? Set(try store.searchInitiatives(search)) : nil)
         }
         let context = AreaPage.context(
-            heading: heading, path: path, municipalities: municipalities, register: register, filter: filter, found: found, today: today)
+            heading: heading, path: path, municipalities: municipalities, data: data, filter: filter, found: found)
         return try render("area", title: heading, context: context)
     }
 
