@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import Logging
 import MAEXCore
 import MAEXStore
 import XCTest
@@ -54,5 +56,29 @@ final class StoreSearchTests: XCTestCase {
         XCTAssertEqual(after, before)
         XCTAssertEqual(after, [["repair"], ["solar"], ["repair"]])
         XCTAssertEqual(try store.verify(), [])
+    }
+}
+
+extension StoreSearchTests {
+    /// A store made before migration v2 gets the indexes filled from its register.
+    func testMigrationFillsTheIndexesOfAnExistingStore() throws {
+        let node = try PagesTestNode()
+        defer { node.remove() }
+        let path = node.node.store.path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                DROP TRIGGER register_value_add; DROP TRIGGER register_value_remove; DROP TRIGGER initiative_text_add;
+                DROP TRIGGER initiative_text_remove; DROP TRIGGER initiative_text_record_removed;
+                DROP TABLE register_value; DROP TABLE initiative_text;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%';
+                """)
+        }
+        try queue.close()
+        let reopened = try NodeStore(path: path, realm: ServerTestNode.realm, logger: Logger(label: "test.migration"))
+        let byID = Dictionary(uniqueKeysWithValues: node.ids.map { ($0.value, $0.key) })
+        XCTAssertEqual(try reopened.searchInitiatives(InitiativeSearch(text: "koffie")).compactMap { byID[$0] }, ["repair"])
+        XCTAssertEqual(try reopened.searchInitiatives(InitiativeSearch(socialReturn: true)).compactMap { byID[$0] }, ["repair"])
+        XCTAssertEqual(try reopened.searchInitiatives(InitiativeSearch(sdg: 7)).compactMap { byID[$0] }, ["solar"])
     }
 }
