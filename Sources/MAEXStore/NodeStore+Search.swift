@@ -3,12 +3,14 @@ import MAEXCore
 
 extension NodeStore {
     /// The ids of the live initiatives matching `search`, in id order, found through the
-    /// indexes (`initiative_text` FTS5, `register_value`, `record_by_municipality`).
+    /// indexes (`initiative_text` FTS5, `register_value`, `record_by_municipality`), after
+    /// bringing them up to date (`refreshSearchIndex()`).
     ///
     /// The indexes hold every current write of a field, so with concurrent writes (a conflict)
     /// an initiative can match on the value that lost; callers that must be exact check the
     /// winning values of the (few) records found.
     public func searchInitiatives(_ search: InitiativeSearch) throws(StoreError) -> [String] {
+        try refreshSearchIndex()
         var sql = "SELECT r.id FROM record r WHERE r.type = 'initiative' AND r.deleted_seq IS NULL"
         var arguments = StatementArguments()
         if let municipalities = search.municipalities {
@@ -42,6 +44,14 @@ extension NodeStore {
         let query = sql
         let bound = arguments
         return try reading("searchInitiatives") { db in try String.fetchAll(db, sql: query, arguments: bound) }
+    }
+
+    /// Re-derives the search index rows of the records changed since the last refresh (marked by
+    /// triggers in `search_dirty`), in one write transaction; a cheap read when nothing changed.
+    public func refreshSearchIndex() throws(StoreError) {
+        let dirty = try reading("searchDirty") { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_dirty)") ?? false }
+        guard dirty else { return }
+        try writing("refreshSearchIndex") { db in try db.execute(sql: StoreSchema.refreshDirty) }
     }
 
     /// The initiative ids of live records of `type` whose `field` has the value bound next.

@@ -56,6 +56,13 @@ final class StoreSearchTests: XCTestCase {
         XCTAssertEqual(after, before)
         XCTAssertEqual(after, [["repair"], ["solar"], ["repair"]])
         XCTAssertEqual(try store.verify(), [])
+        let rows = try DatabaseQueue(path: store.path).read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM search_dirty"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM initiative_text"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE type = 'initiative' AND deleted_seq IS NULL"))
+        }
+        XCTAssertEqual(rows.0, 0, "a search leaves no record marked")
+        XCTAssertEqual(rows.1, rows.2, "one text row per live initiative, none for the deleted one")
     }
 }
 
@@ -68,9 +75,8 @@ extension StoreSearchTests {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: """
-                DROP TRIGGER register_value_add; DROP TRIGGER register_value_remove; DROP TRIGGER initiative_text_add;
-                DROP TRIGGER initiative_text_remove; DROP TRIGGER initiative_text_record_removed;
-                DROP TABLE register_value; DROP TABLE initiative_text;
+                DROP TRIGGER search_dirty_on_write; DROP TRIGGER search_dirty_on_unwrite; DROP TRIGGER search_dirty_on_record_removed;
+                DROP TABLE register_value; DROP TABLE initiative_text; DROP TABLE search_dirty;
                 DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%';
                 """)
         }

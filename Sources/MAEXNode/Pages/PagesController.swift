@@ -25,8 +25,13 @@ struct PagesController: Sendable {
 
     func home() async throws -> Response {
         let (name, municipalities, codes) = homeArea()
-        let register = try await dependencies.withStore { try PageRegister.load(from: $0, municipalities: codes) }
-        let context = HomePage.context(areaName: name, municipalities: municipalities, register: register, today: today)
+        let (cache, today) = (dependencies.pageCache, today)
+        let data = try await dependencies.withStore { store in
+            try cache.area(codes: codes, today: today, generation: try store.registerGeneration()) {
+                AreaData(register: try PageRegister.load(from: store, municipalities: codes), today: today)
+            }
+        }
+        let context = HomePage.context(areaName: name, municipalities: municipalities, data: data)
         return try render("home", title: name, context: context)
     }
 
