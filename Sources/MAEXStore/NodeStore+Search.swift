@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MAEXCore
 
@@ -46,12 +47,53 @@ extension NodeStore {
         return try reading("searchInitiatives") { db in try String.fetchAll(db, sql: query, arguments: bound) }
     }
 
-    /// Re-derives the search index rows of the records changed since the last refresh (marked by
-    /// triggers in `search_dirty`), in one write transaction; a cheap read when nothing changed.
+    /// Brings the search indexes up to the log: re-derives the index rows of the records touched
+    /// by change sets stored since the last refresh (their bodies name the records), or of every
+    /// record after the register was re-derived. One write transaction; a cheap read when the
+    /// indexes are current.
     public func refreshSearchIndex() throws(StoreError) {
-        let dirty = try reading("searchDirty") { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_dirty)") ?? false }
-        guard dirty else { return }
-        try writing("refreshSearchIndex") { db in try db.execute(sql: StoreSchema.refreshDirty) }
+        let current = try reading("searchState") { db in try Self.searchIsCurrent(db) }
+        guard !current else { return }
+        try writing("refreshSearchIndex") { db in
+            guard !(try Self.searchIsCurrent(db)) else { return }
+            let position = try Int64.fetchOne(db, sql: "SELECT value FROM search_state WHERE key = 'position'") ?? 0
+            let full = try Int64.fetchOne(db, sql: "SELECT value FROM search_state WHERE key = 'full'") ?? 1
+            let last = try Int64.fetchOne(db, sql: "SELECT max(apply_order) FROM change_set") ?? 0
+            if full != 0 {
+                try db.execute(sql: StoreSchema.markAll)
+            } else {
+                try Self.markTouched(db, after: position)
+            }
+            try db.execute(sql: StoreSchema.refreshDirty)
+            try db.execute(sql: "UPDATE search_state SET value = ? WHERE key = 'position'", arguments: [last])
+        }
+    }
+
+    /// Whether the indexes reflect the whole log and no re-derivation happened since.
+    private static func searchIsCurrent(_ db: Database) throws -> Bool {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT value FROM search_state WHERE key = 'position'), (SELECT value FROM search_state WHERE key = 'full'),
+                   (SELECT max(apply_order) FROM change_set)
+            """)
+        let position: Int64 = row?[0] ?? 0
+        let full: Int64 = row?[1] ?? 1
+        let last: Int64 = row?[2] ?? 0
+        return full == 0 && position >= last
+    }
+
+    /// Marks the records named by the change sets after log position `position`.
+    private static func markTouched(_ db: Database, after position: Int64) throws {
+        let find = try db.cachedStatement(sql: "SELECT record_no FROM record WHERE type = ? AND id = ?")
+        let mark = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_dirty (record_no) VALUES (?)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT body FROM change_set WHERE apply_order > ? ORDER BY apply_order", arguments: [position])
+        var seen = Set<RecordKey>()
+        while let row = try rows.next() {
+            guard let body: Data = row[0], let changeSet = try? SignedChangeSet.decode(body: [UInt8](body)) else { continue }
+            for op in changeSet.ops {
+                guard let key = op.record, seen.insert(key).inserted else { continue }
+                if let number = try Int64.fetchOne(find, arguments: [key.type, key.id]) { try mark.execute(arguments: [number]) }
+            }
+        }
     }
 
     /// The initiative ids of live records of `type` whose `field` has the value bound next.

@@ -13,34 +13,38 @@ extension StoreSchema {
     ///   readers that need the winner check it on the records they load.
     /// - `initiative_text`: FTS5 over a live initiative's name, alternate name, description and
     ///   themes (`unicode61`, diacritics removed), rowid = `record.record_no`.
-    /// - `search_dirty`: the records whose index rows are out of date. Triggers on `field_write`
-    ///   and `record` only mark a record here (one small insert, in the same transaction as the
-    ///   write), so receiving, fork retraction and `rebuild()` stay fast and never skip the
-    ///   index; `NodeStore.refreshSearchIndex()` re-derives the marked records before every
-    ///   search.
-    static let searchTables: String = {
-        let watched = Array(Set(indexedFields + textFields)).sorted().map { "'\($0)'" }.joined(separator: ", ")
-        return """
-            CREATE TABLE register_value (
-                record_no INTEGER NOT NULL,
-                field TEXT NOT NULL,
-                value
-            );
-            CREATE INDEX register_value_lookup ON register_value (field, value, record_no);
-            CREATE INDEX register_value_by_record ON register_value (record_no);
-            CREATE VIRTUAL TABLE initiative_text USING fts5(
-                name, alternate_name, description, themes, tokenize = 'unicode61 remove_diacritics 2'
-            );
-            CREATE TABLE search_dirty (record_no INTEGER PRIMARY KEY);
-            CREATE TRIGGER search_dirty_on_write AFTER INSERT ON field_write WHEN NEW.field IN (\(watched))
-            BEGIN INSERT OR IGNORE INTO search_dirty (record_no) VALUES (NEW.record_no); END;
-            CREATE TRIGGER search_dirty_on_unwrite AFTER DELETE ON field_write WHEN OLD.field IN (\(watched))
-            BEGIN INSERT OR IGNORE INTO search_dirty (record_no) VALUES (OLD.record_no); END;
-            CREATE TRIGGER search_dirty_on_record_removed AFTER DELETE ON record
-            BEGIN INSERT OR IGNORE INTO search_dirty (record_no) VALUES (OLD.record_no); END;
-            INSERT INTO search_dirty (record_no) SELECT record_no FROM record;
-            """
-    }()
+    /// - `search_state`: `position`, the last log position (`change_set.apply_order`) indexed,
+    ///   and `full`, set when the register was re-derived (`rebuild()`, a fork) by the only
+    ///   trigger: record rows are deleted nowhere else, and re-derived records get new numbers.
+    /// - `search_dirty`: the work list of one refresh.
+    ///
+    /// Nothing runs on the apply path: `NodeStore.refreshSearchIndex()` brings the index up to
+    /// the log before every search, from the change sets after `position` (or everything after
+    /// a re-derivation). Triggers on `field_write` that kept the index current at every write
+    /// halved the store's apply rate (see ARCHITECTURE.md).
+    static let searchTables = """
+        CREATE TABLE register_value (
+            record_no INTEGER NOT NULL,
+            field TEXT NOT NULL,
+            value
+        );
+        CREATE INDEX register_value_lookup ON register_value (field, value, record_no);
+        CREATE INDEX register_value_by_record ON register_value (record_no);
+        CREATE VIRTUAL TABLE initiative_text USING fts5(
+            name, alternate_name, description, themes, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE search_dirty (record_no INTEGER PRIMARY KEY);
+        CREATE TABLE search_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO search_state (key, value) VALUES ('position', 0), ('full', 1);
+        CREATE TRIGGER search_full_after_rederive AFTER DELETE ON record
+        BEGIN UPDATE search_state SET value = 1 WHERE key = 'full'; END;
+        """
+
+    /// Marks every record for a full refresh and empties the indexes.
+    static let markAll = """
+        DELETE FROM register_value; DELETE FROM initiative_text; DELETE FROM search_dirty;
+        INSERT INTO search_dirty (record_no) SELECT record_no FROM record;
+        """
 
     /// Re-derives the index rows of the records marked in `search_dirty` and clears the marks.
     static let refreshDirty: String = {
@@ -58,6 +62,7 @@ extension StoreSchema {
             SELECT r.record_no, \(columns)
             FROM search_dirty d JOIN record r ON r.record_no = d.record_no WHERE r.type = 'initiative' AND r.deleted_seq IS NULL;
             DELETE FROM search_dirty;
+            UPDATE search_state SET value = 0 WHERE key = 'full';
             """
     }()
 }

@@ -61,7 +61,7 @@ final class StoreSearchTests: XCTestCase {
              try Int.fetchOne(db, sql: "SELECT count(*) FROM initiative_text"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE type = 'initiative' AND deleted_seq IS NULL"))
         }
-        XCTAssertEqual(rows.0, 0, "a search leaves no record marked")
+        XCTAssertEqual(rows.0, 0, "a search leaves no work behind")
         XCTAssertEqual(rows.1, rows.2, "one text row per live initiative, none for the deleted one")
     }
 }
@@ -75,8 +75,8 @@ extension StoreSearchTests {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: """
-                DROP TRIGGER search_dirty_on_write; DROP TRIGGER search_dirty_on_unwrite; DROP TRIGGER search_dirty_on_record_removed;
-                DROP TABLE register_value; DROP TABLE initiative_text; DROP TABLE search_dirty;
+                DROP TRIGGER search_full_after_rederive;
+                DROP TABLE register_value; DROP TABLE initiative_text; DROP TABLE search_dirty; DROP TABLE search_state;
                 DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%';
                 """)
         }
