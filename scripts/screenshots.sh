@@ -6,7 +6,8 @@
 #
 # With a BASE_URL (e.g. http://127.0.0.1:8080) it photographs that running node; its
 # initiative pages are found through GET /v1/initiatives. Without one it builds maex-node,
-# creates a demo node in a temporary folder, adds a few initiatives through the CLI, serves it
+# creates a demo node in a temporary folder, imports a few initiatives with handprint lines,
+# needs and offers through the CLI (initiative import), serves it
 # on 127.0.0.1:18480, photographs it and stops it again.
 # Needs chromium (apt-get install -y chromium) and curl.
 set -euo pipefail
@@ -31,22 +32,31 @@ if [ -z "$base" ]; then
     work="$(mktemp -d)"
     data="$work/node"
     "$bin" init --data "$data" --name "Gemeente Vlissingen" --role municipality --scope GM0718 >/dev/null
-    add() { "$bin" initiative add --data "$data" "$@" >/dev/null; }
-    add --name "Repair Café Vlissingen" --municipality GM0718 --sdg 11,12 \
-        --description "Elke eerste zaterdag repareren vrijwilligers samen met bewoners kapotte spullen." \
-        --field phase=groei --field themes=afval,repareren --field publication_consent=ja --field last_verified=2026-01-10 \
-        --field website=https://repaircafe.example/vlissingen --field volunteers=14
-    add --name "Voedselbank Walcheren" --municipality GM0718 --sdg 1,2 --description "Voedselhulp voor huishoudens in nood." \
-        --field phase=volwassen --field themes=armoede --field last_verified=2024-03-01
-    add --name "Taalcafé De Brug <b>&</b>" --municipality GM0718 --sdg 4,10 --description "Nederlands oefenen bij een kop koffie." \
-        --field phase=start --field themes=taal,ontmoeting --field publication_consent=ja --field last_verified=2026-03-15
+    cat >"$work/seed.json" <<'JSON'
+[{"name": "Repair Café Vlissingen", "municipality": "GM0718", "sdgs": [11, 12], "phase": "groei",
+  "description": "Elke eerste zaterdag repareren vrijwilligers samen met bewoners kapotte spullen.",
+  "themes": ["afval", "repareren"], "publication_consent": true, "last_verified": "2026-01-10",
+  "website": "https://repaircafe.example/vlissingen", "volunteers": 14,
+  "contributions": [{"activity": "repair-item", "quantity": 412, "year": 2025}, {"activity": "volunteer-hour", "quantity": 1150, "year": 2025}],
+  "needs": [{"kind": "vrijwilligers", "description": "Handige reparateurs voor fietsen en elektronica", "hours": 200}],
+  "offers": [{"kind": "dienst", "name": "Reparatieworkshop voor scholen", "social_return": true, "price": "€ 250 per workshop"}],
+  "partners": [{"organisation": "Gemeente Vlissingen", "role": "mogelijkmaker", "from": "2024-01-01"}]},
+ {"name": "Voedselbank Walcheren", "municipality": "GM0718", "sdgs": [1, 2], "phase": "volwassen",
+  "description": "Voedselhulp voor huishoudens in nood.", "themes": ["armoede"], "last_verified": "2024-03-01",
+  "contributions": [{"activity": "food-parcel", "quantity": 9800, "year": 2025}],
+  "needs": [{"kind": "geld", "description": "Een koelcel voor verse groente", "amount_cents": 1850000}]},
+ {"name": "Taalcafé De Brug <b>&</b>", "municipality": "GM0718", "sdgs": [4, 10], "phase": "start",
+  "description": "Nederlands oefenen bij een kop koffie.", "themes": ["taal", "ontmoeting"], "publication_consent": true,
+  "last_verified": "2026-03-15", "contributions": [{"activity": "language-lesson", "quantity": 760, "year": 2025}]}]
+JSON
+    "$bin" initiative import --data "$data" "$work/seed.json" >/dev/null
     "$bin" serve --data "$data" --listen 127.0.0.1:18480 >"$work/serve.log" 2>&1 &
     server_pid=$!
     base="http://127.0.0.1:18480"
     for _ in $(seq 1 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 fi
 
-pages=("/" "/gemeente/GM0718" "/gemeente/GM0718?sdg=4" "/provincie/PV29" "/nederland")
+pages=("/" "/gemeente/GM0718" "/gemeente/GM0718?sdg=4" "/provincie/PV29" "/nederland" "/aanmelden")
 first_id="$(curl -fsS "$base/v1/initiatives?limit=1" | sed -n 's/.*"id" *: *"\([0-9a-f-]\{36\}\)".*/\1/p' | head -n 1)"
 [ -n "$first_id" ] && pages+=("/initiatief/$first_id")
 

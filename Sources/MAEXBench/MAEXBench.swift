@@ -1,15 +1,21 @@
 import Foundation
 
-/// `maex-bench [--output FILE]`: runs every benchmark in this process and writes the Markdown report.
+/// `maex-bench [--output FILE] [--pages]`: runs every benchmark (or only the pages one) in this process and writes the Markdown report.
 @main
 struct MAEXBench {
     static func main() throws {
         let arguments = CommandLine.arguments
         let output = arguments.firstIndex(of: "--output").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
         let report = BenchReport()
+        if arguments.contains("--pages") {
+            // Only the pages section: `maex-bench --pages` (its lines go into BENCHMARKS.md by hand).
+            try PagesBench.run(report)
+            return
+        }
         CoreBench.run(report)
         try StoreBench.run(report)
         try SyncBench.run(report)
+        try PagesBench.run(report)
         report.section("Notes")
         report.line("- The store's small change sets stay below one core's verification rate (goal > 1 with two cores): the single writer needs about 80 us per change set and opening one (parse, decode, verify) about 100-120 us, so with two cores the ceiling is about 0.9 of one core's bare verification rate. Cutting the per-change-set savepoint and decoding each body once are the next steps.")
         report.line("- Each section runs its own baseline; absolute rates move by 25% or more between runs on this shared machine, ratios much less.")

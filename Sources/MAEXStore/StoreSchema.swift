@@ -17,6 +17,9 @@ enum StoreSchema {
         migrator.registerMigration("v2: trust (certificates, revocations, record homes, retraction)") { db in
             try db.execute(sql: trustTables)
         }
+        migrator.registerMigration("v3: search indexes (register_value, initiative_text FTS5)") { db in
+            try db.execute(sql: searchTables)
+        }
         return migrator
     }
 

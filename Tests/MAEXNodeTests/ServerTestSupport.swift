@@ -20,7 +20,7 @@ struct ServerTestNode {
     let folder: URL
     let directory: NodeDirectory
     let store: NodeStore
-    let served: ServedNode
+    var served: ServedNode
     /// Whether `app()` requires signed sync requests (off for tests of other concerns, which
     /// post to the sync endpoints without signing; `PeerAuth*Tests` and the live sync rounds
     /// turn it on).

@@ -28,11 +28,15 @@ struct DemoScript: Sendable {
         step(1, "Vlissingen en Tholen leggen hun initiatieven vast, nog zonder netwerk", "the municipalities register initiatives, offline")
         var repairCafe: RecordKey?
         for (key, profiles) in [("vlissingen", DemoSeeds.vlissingen), ("tholen", DemoSeeds.tholen)] {
-            try network.edit(key) { author in
+            try network.editRegister(key) { editor in
                 for profile in profiles {
-                    let change = try author.addInitiative(DemoSeeds.values(profile))
-                    if repairCafe == nil { repairCafe = change.record }
-                    detail("\(network.node(key).name): \(profile.first { $0.key == "name" }?.value ?? "")")
+                    let name = profile.first { $0.key == "name" }?.value ?? ""
+                    let children = DemoSeeds.children(of: name)
+                    let result = try editor.createInitiative(DemoSeeds.values(profile), children: children)
+                    if repairCafe == nil { repairCafe = RecordKey(type: RecordSchema.initiative.type, id: result.initiative) }
+                    let lines = children[.contributions]?.count ?? 0
+                    let needs = children[.needs]?.count ?? 0
+                    detail("\(network.node(key).name): \(name) (\(lines) handafdrukregels, \(needs) hulpvragen)")
                 }
             }
         }

@@ -91,8 +91,11 @@ struct ServeCommand: ParsableCommand {
             store: store, peers: clients, interval: settings.syncInterval, limits: limits, authors: authors, logger: logger)
         let info = directory.info
         let host = settings.listen
+        var served = ServedNode(directory: directory, store: store)
+        served.author = directory.makeAuthor(store: store, logger: logger)
+        served.admin = AdminAccess(token: try AdminToken.ensure(in: directory.url), allowRemote: settings.allowRemoteAdmin)
         let app = buildApplication(
-            configuration: server, node: ServedNode(directory: directory, store: store), logger: logger,
+            configuration: server, node: served, logger: logger,
             onServerRunning: { port in
                 let url = ListenAddress(host: host.host, port: port).localURL
                 Console.line("maex-node: \(info.name) (\(info.role) \(info.scope.joined(separator: ","))) serves \(url)")

@@ -18,6 +18,9 @@ struct ServeSettings {
     var authors: Set<NodeID>?
     /// Signed sync requests and rate limits (the file's `[auth]`, or the defaults).
     var peerAuth: PeerAuthConfiguration
+    /// Whether admin requests from other addresses than loopback are accepted (`[admin]
+    /// allow_remote` of the file).
+    var allowRemoteAdmin: Bool { file?.allowRemoteAdmin ?? false }
     /// The configuration file's contents, when one was given (to create the node on first start).
     var file: NodeConfiguration?
     /// The network's root for a node created on first start (`--root`, else the file's).

@@ -22,10 +22,7 @@ public enum ChangeSetPlanner {
     }
 
     private static func build(_ ops: [ChangeOperation], in snapshot: AuthoringSnapshot) -> ChangeSet {
-        var deps = dependencies(of: ops, author: snapshot.author)
-        for ref in snapshot.authorityDeps where ref.author != snapshot.author {
-            deps[ref.author] = max(deps[ref.author] ?? 0, ref.seq)
-        }
+        let deps = dependencies(of: ops, author: snapshot.author, adding: snapshot.authorityDeps)
         return ChangeSet(
             realm: snapshot.realm, author: snapshot.author, seq: (snapshot.head?.seq ?? 0) + 1, prev: snapshot.head?.id,
             hlc: nextClock(snapshot), deps: deps, ops: ops)
@@ -38,9 +35,12 @@ public enum ChangeSetPlanner {
         return clock.tick(wallMilliseconds: snapshot.wallMilliseconds)
     }
 
-    /// For every other author named in a `pred`, the highest sequence named.
-    public static func dependencies(of ops: [ChangeOperation], author: NodeID) -> [NodeID: Int64] {
+    /// For every other author named in a `pred` or in `adding`, the highest sequence named.
+    public static func dependencies(of ops: [ChangeOperation], author: NodeID, adding extra: [ChangeRef] = []) -> [NodeID: Int64] {
         var deps: [NodeID: Int64] = [:]
+        for ref in extra where ref.author != author {
+            deps[ref.author] = max(deps[ref.author] ?? 0, ref.seq)
+        }
         for case .set(let op) in ops {
             for ref in op.pred where ref.author != author {
                 deps[ref.author] = max(deps[ref.author] ?? 0, ref.seq)
@@ -49,7 +49,7 @@ public enum ChangeSetPlanner {
         return deps
     }
 
-    private static func operations(for edit: LocalEdit, in snapshot: AuthoringSnapshot) throws(AuthoringError) -> [ChangeOperation] {
+    static func operations(for edit: LocalEdit, in snapshot: AuthoringSnapshot) throws(AuthoringError) -> [ChangeOperation] {
         let key = edit.record
         guard EnvelopeRules.isValidRecordID(key.id) else { throw .invalidRecordID(key.id) }
         let schema: RecordSchema

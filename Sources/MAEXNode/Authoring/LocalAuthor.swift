@@ -58,42 +58,46 @@ public struct LocalAuthor: Sendable {
     /// Authors `edit`: plans, signs and stores one change set.
     @discardableResult
     public func author(_ edit: LocalEdit) throws -> AuthoredChange {
-        if let lock { return try lock.withLock { try authorLocked(edit) } }
-        return try authorLocked(edit)
+        try withAuthoringLock {
+            let snapshot = try snapshot(for: edit)
+            let changeSet = try ChangeSetPlanner.plan(edit, in: snapshot)
+            return try storeSigned(changeSet, record: edit.record, nowMilliseconds: snapshot.wallMilliseconds)
+        }
     }
 
     /// Authors trust operations (certificates, revocations, rotations) in one change set.
     @discardableResult
     public func authorTrust(_ trust: [TrustOperation]) throws -> SignedChangeSet {
-        let body = { () throws -> SignedChangeSet in
+        try withAuthoringLock {
             let snapshot = try self.snapshot(fields: [], record: nil)
-            return try self.sign(ChangeSetPlanner.plan(trust: trust, in: snapshot), at: snapshot.wallMilliseconds)
+            let changeSet = try ChangeSetPlanner.plan(trust: trust, in: snapshot)
+            return try storeSigned(changeSet, record: nil, nowMilliseconds: snapshot.wallMilliseconds).signed
         }
+    }
+
+    /// Runs `body` holding the authoring lock (when there is one).
+    func withAuthoringLock<T>(_ body: () throws -> T) throws -> T {
         if let lock { return try lock.withLock(body) }
         return try body()
     }
 
-    private func authorLocked(_ edit: LocalEdit) throws -> AuthoredChange {
-        let snapshot = try snapshot(for: edit)
-        let signed = try sign(try ChangeSetPlanner.plan(edit, in: snapshot), at: snapshot.wallMilliseconds)
-        logger.info(
-            "authored change set",
-            metadata: [
-                "change.id": "\(signed.id.hex)", "change.seq": "\(signed.changeSet.seq)", "change.ops": "\(signed.changeSet.ops.count)",
-                "record.id": "\(edit.record.id)",
-            ])
-        return AuthoredChange(record: edit.record, signed: signed)
-    }
-
-    private func sign(_ changeSet: ChangeSet, at wallMilliseconds: Int64) throws -> SignedChangeSet {
+    /// Signs a planned change set and stores it, once the store says the network's rules allow
+    /// it (a refused edit changes nothing, not even the quarantine).
+    func storeSigned(_ changeSet: ChangeSet, record: RecordKey?, nowMilliseconds: Int64) throws -> AuthoredChange {
         if case .refused(let reason) = try store.authorityVerdict(for: changeSet) { throw AuthoringError.notAuthorised(reason) }
         let signed = changeSet.signed(with: key)
-        let outcome = try store.storeOwn(signed, nowMilliseconds: wallMilliseconds)
+        let outcome = try store.storeOwn(signed, nowMilliseconds: nowMilliseconds)
         guard outcome == .stored else {
             logger.error("own change set not stored", metadata: ["change.id": "\(signed.id.hex)", "change.outcome": "\(outcome)"])
             throw AuthoringError.notStored(change: signed.id, outcome: outcome)
         }
-        return signed
+        logger.info(
+            "authored change set",
+            metadata: [
+                "change.id": "\(signed.id.hex)", "change.seq": "\(changeSet.seq)", "change.ops": "\(changeSet.ops.count)",
+                "record.id": "\(record?.id ?? "-")",
+            ])
+        return AuthoredChange(record: record ?? RecordKey(type: "trust", id: key.nodeID.hex), signed: signed)
     }
 
     /// Reads what the planner needs for `edit`.

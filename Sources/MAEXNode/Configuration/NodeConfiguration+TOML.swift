@@ -37,7 +37,7 @@ extension NodeConfiguration {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
         let top = TOMLReader(table: table, prefix: "")
-        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth"])
+        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin"])
         let roleWord = try top.string("role")
         guard let role = NodeRole(rawValue: roleWord) else {
             throw .invalidValue(
@@ -77,6 +77,10 @@ extension NodeConfiguration {
             name: top.string("name"), role: role, scope: top.strings("scope") ?? [],
             realm: top.optionalString("realm") ?? NodeInfo.defaultRealm, root: root, listen: listen, dataPath: top.string("data"),
             peers: peers, syncInterval: interval, authors: authors, peerAuth: peerAuth)
+        if let admin = try top.table("admin") {
+            try admin.rejectUnknown(["allow_remote"])
+            allowRemoteAdmin = try admin.bool("allow_remote") ?? false
+        }
     }
 
     /// The `[auth]` table.

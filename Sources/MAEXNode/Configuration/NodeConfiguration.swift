@@ -25,6 +25,8 @@ import MAEXCore
 /// admit_unknown_peers = true   # serve validly signed nodes the directory does not know
 /// address_rate = 100           # requests per second per client address (burst: address_burst)
 /// node_rate = 40               # requests per second per node id (burst: node_burst)
+/// [admin]
+/// allow_remote = false         # optional: accept admin requests from other hosts than loopback
 /// ```
 public struct NodeConfiguration: Sendable, Hashable {
     /// The default time between rounds with a peer.
@@ -53,6 +55,9 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var authors: Set<NodeID>?
     /// Signed sync requests and rate limits (`[auth]`).
     public var peerAuth: PeerAuthConfiguration
+    /// Whether admin requests (edit forms, write API) are accepted from other addresses than
+    /// loopback (`[admin] allow_remote = true`); off by default.
+    public var allowRemoteAdmin = false
 
     /// Creates a configuration after checking role, scope and realm.
     public init(

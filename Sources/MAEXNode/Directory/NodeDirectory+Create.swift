@@ -5,7 +5,8 @@ extension NodeDirectory {
     /// Creates a new node in `url` (made if missing) with a fresh key.
     ///
     /// Writes `node.key` first, exclusively (`O_CREAT | O_EXCL`, mode 0600) and fsynced, then
-    /// `node.json` (written aside and renamed into place), then fsyncs the folder. Refuses when
+    /// `node.json` (written aside and renamed into place), then the admin token (`AdminToken`,
+    /// mode 0600), then fsyncs the folder. Refuses when
     /// the folder already holds `node.json`, `node.key` or `maex.sqlite`; then nothing changes.
     /// The store itself is created when it is first opened. A national node holds the network's
     /// root (its own key); every other node names the root it joins.
@@ -24,6 +25,7 @@ extension NodeDirectory {
         let keyPath = url.appendingPathComponent(keyFileName).path
         try FileIO.createExclusive(keyPath, bytes: Array((Hex.encode(key.seed) + "\n").utf8), mode: 0o600)
         try FileIO.replace(url.appendingPathComponent(infoFileName).path, bytes: try encode(info, path: path), mode: 0o644)
+        try AdminToken.ensure(in: url)
         try FileIO.syncDirectory(path)
         return NodeDirectory(url: url, info: info, signingKey: key)
     }

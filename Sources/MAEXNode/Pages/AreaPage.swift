@@ -3,16 +3,27 @@ import MAEXCore
 /// `/gemeente/{code}`, `/provincie/{code}` and `/nederland`: an area's handprint, a table per
 /// municipality (for more than one) and its initiatives, filtered. Pure.
 enum AreaPage {
+    /// The most initiative cards on one page of results.
+    static let pageSize = 50
+
+    /// The context; `found` are the ids the store's search found for `filter` (`nil`: no
+    /// filter, every initiative).
     static func context(
-        heading: String, path: String, municipalities: [Municipality], register: PageRegister, filter: AreaFilter, today: String
+        heading: String, path: String, municipalities: [Municipality], data: AreaData, filter: AreaFilter, found: Set<String>?
     ) -> [String: Any] {
-        let report = register.handprint
-        let openNeeds = register.openNeeds(on: today)
-        let socialReturn = register.socialReturnInitiatives
-        let matching = register.initiatives
-            .filter { filter.matches($0, openNeeds: openNeeds[$0.id] ?? [], hasSocialReturn: socialReturn.contains($0.id)) }
-            .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
-        let themes = Set(register.initiatives.flatMap(\.themes)).sorted()
+        let (register, report, openNeeds, socialReturn, today) = (data.register, data.report, data.openNeeds, data.socialReturn, data.today)
+        let matching = found == nil && !filter.isActive
+            ? data.byName
+            : data.byName.filter {
+                (found?.contains($0.id) ?? true)
+                    && filter.matches($0, openNeeds: openNeeds[$0.id] ?? [], hasSocialReturn: socialReturn.contains($0.id))
+            }
+        let pages = max(1, (matching.count + pageSize - 1) / pageSize)
+        let page = min(filter.page, pages)
+        let shown = matching.dropFirst((page - 1) * pageSize).prefix(pageSize)
+        let query = filter.queryString
+        func link(_ number: Int) -> String { "\(path)?\(query.isEmpty ? "" : query + "&")pagina=\(number)#initiatieven" }
+        let themes = data.themes
         let total = register.initiatives.count
         return PageModels.context([
             "heading": heading, "path": path,
@@ -32,9 +43,11 @@ enum AreaPage {
             "resultText": filter.isActive
                 ? "\(matching.count) van \(total) initiatieven voldoen aan de filters."
                 : PageFormat.count(total, "initiatief", "initiatieven") + ".",
-            "initiatives": matching.map {
+            "initiatives": shown.map {
                 PageModels.card($0, openNeeds: openNeeds[$0.id] ?? [], socialReturn: socialReturn.contains($0.id), today: today)
             },
+            "paged": pages > 1, "pageText": "Pagina \(page) van \(pages)",
+            "previousLink": page > 1 ? link(page - 1) : nil, "nextLink": page < pages ? link(page + 1) : nil,
         ])
     }
 

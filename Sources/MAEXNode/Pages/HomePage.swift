@@ -5,12 +5,11 @@ enum HomePage {
     static let latestCount = 6
     static let needCount = 10
 
-    static func context(
-        areaName: String, municipalities: [Municipality], register: PageRegister, today: String
-    ) -> [String: Any] {
-        let handprint = register.handprint.national
-        let openNeeds = register.openNeeds(on: today)
-        let socialReturn = register.socialReturnInitiatives
+    static func context(areaName: String, municipalities: [Municipality], data: AreaData) -> [String: Any] {
+        let (register, today) = (data.register, data.today)
+        let handprint = data.report.national
+        let openNeeds = data.openNeeds
+        let socialReturn = data.socialReturn
         let names = Dictionary(register.initiatives.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let latest = register.initiatives
             .sorted { (register.created[$0.id] ?? .zero, $0.id) > (register.created[$1.id] ?? .zero, $1.id) }

@@ -21,7 +21,7 @@ struct PageRenderer: Sendable {
     func page(_ name: String, title: String, nodeName: String, context: [String: Any]) throws -> String {
         guard let body = library.render(context, withTemplate: name) else { throw PageError.missingTemplate(name) }
         let layout: [String: Any] = [
-            "title": title, "nodeName": nodeName, "css": PageStyle.css, "body": body,
+            "title": title, "nodeName": nodeName, "css": PageStyle.css + PageStyle.forms, "body": body,
             "catalogueVersion": ValuationCatalogue.catalogueVersion,
         ]
         guard let html = library.render(layout, withTemplate: "layout") else { throw PageError.missingTemplate("layout") }

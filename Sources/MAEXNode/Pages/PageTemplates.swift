@@ -5,7 +5,14 @@ enum PageTemplates {
     /// Every template by name.
     static let all: [String: String] = [
         "layout": layout, "card": card, "home": home, "area": area, "initiative": initiative, "notFound": notFound,
-    ]
+        "message": message,
+    ].merging(FormTemplates.all) { first, _ in first }
+
+    static let message = """
+        <h1>{{heading}}</h1>
+        <p>{{message}}</p>
+        <p><a href="/">Naar het overzicht</a></p>
+        """
 
     static let layout = """
         <!DOCTYPE html>
@@ -18,7 +25,7 @@ enum PageTemplates {
         </head>
         <body>
         <header class="site"><a class="brand" href="/">MAEX</a><span>{{nodeName}}</span>
-        <nav aria-label="Hoofdmenu"><a href="/">Overzicht</a><a href="/provincie/PV29">Zeeland</a><a href="/nederland">Nederland</a></nav></header>
+        <nav aria-label="Hoofdmenu"><a href="/">Overzicht</a><a href="/provincie/PV29">Zeeland</a><a href="/nederland">Nederland</a><a href="/aanmelden">Aanmelden</a></nav></header>
         <main>
         {{{body}}}
         </main>
@@ -76,6 +83,8 @@ enum PageTemplates {
         </form>
         <p class="muted">{{resultText}}</p>
         <ul class="cards">{{#initiatives}}{{> card}}{{/initiatives}}</ul>
+        {{#paged}}<nav class="pager" aria-label="Pagina's">{{#previousLink}}<a href="{{previousLink}}">← Vorige</a>{{/previousLink}}
+        <span>{{pageText}}</span>{{#nextLink}}<a href="{{nextLink}}">Volgende →</a>{{/nextLink}}</nav>{{/paged}}
         """
 
     static let initiative = """
@@ -104,7 +113,7 @@ enum PageTemplates {
         <ul class="plain">{{#partners}}<li>{{organisation}} <span class="tag">{{role}}</span>{{#period}} <span class="muted">{{period}}</span>{{/period}}</li>{{/partners}}</ul>{{^partners}}<p>Geen partners vermeld.</p>{{/partners}}
         <h2>Contact</h2>
         <ul class="plain">{{#website}}<li>Website: <a href="{{website}}" rel="nofollow">{{website}}</a></li>{{/website}}{{#email}}<li>E-mail: <a href="mailto:{{email}}">{{email}}</a></li>{{/email}}{{#address}}<li>Adres: {{address}}</li>{{/address}}</ul>
-        <p class="muted">Laatst bevestigd: {{lastVerified}}</p>
+        <p class="muted">Laatst bevestigd: {{lastVerified}} · <a href="/beheer/initiatief/{{id}}" rel="nofollow">Profiel bewerken of bevestigen (beheer)</a></p>
         """
 
     static let notFound = """

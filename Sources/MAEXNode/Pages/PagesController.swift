@@ -9,15 +9,15 @@ struct PagesController: Sendable {
     let dependencies: ServerDependencies
 
     func addRoutes(to router: Router<some RequestContext>) {
-        router.get("/") { _, _ in try await home() }
-        router.get("/gemeente/{code}") { request, context in
+        router.on(RouteCatalog.homePage) { _, _ in try await home() }
+        router.on(RouteCatalog.municipalityPage) { request, context in
             try await municipality(context.parameters.get("code") ?? "", query: request.uri.query)
         }
-        router.get("/provincie/{code}") { request, context in
+        router.on(RouteCatalog.provincePage) { request, context in
             try await province(context.parameters.get("code") ?? "", query: request.uri.query)
         }
-        router.get("/nederland") { request, _ in try await national(query: request.uri.query) }
-        router.get("/initiatief/{id}") { _, context in try await initiative(context.parameters.get("id") ?? "") }
+        router.on(RouteCatalog.nationalPage) { request, _ in try await national(query: request.uri.query) }
+        router.on(RouteCatalog.initiativePage) { _, context in try await initiative(context.parameters.get("id") ?? "") }
     }
 
     private var nodeName: String { dependencies.node.info.name }
@@ -25,8 +25,13 @@ struct PagesController: Sendable {
 
     func home() async throws -> Response {
         let (name, municipalities, codes) = homeArea()
-        let register = try await dependencies.withStore { try PageRegister.load(from: $0, municipalities: codes) }
-        let context = HomePage.context(areaName: name, municipalities: municipalities, register: register, today: today)
+        let (cache, today) = (dependencies.pageCache, today)
+        let data = try await dependencies.withStore { store in
+            try cache.area(codes: codes, today: today, generation: try store.registerGeneration()) {
+                AreaData(register: try PageRegister.load(from: store, municipalities: codes), today: today)
+            }
+        }
+        let context = HomePage.context(areaName: name, municipalities: municipalities, data: data)
         return try render("home", title: name, context: context)
     }
 
@@ -61,9 +66,17 @@ struct PagesController: Sendable {
     private func area(heading: String, path: String, municipalities: [Municipality], codes: Set<String>?, query: String?) async throws -> Response {
         let parameters = try QueryParameters(query)
         let filter = AreaFilter { parameters[$0] }
-        let register = try await dependencies.withStore { try PageRegister.load(from: $0, municipalities: codes) }
+        let today = today
+        let search = filter.search(municipalities: codes, today: today)
+        let cache = dependencies.pageCache
+        let (data, found) = try await dependencies.withStore { store in
+            let data = try cache.area(codes: codes, today: today, generation: try store.registerGeneration()) {
+                AreaData(register: try PageRegister.load(from: store, municipalities: codes), today: today)
+            }
+            return (data, filter.isActive ? Set(try store.searchInitiatives(search)) : nil)
+        }
         let context = AreaPage.context(
-            heading: heading, path: path, municipalities: municipalities, register: register, filter: filter, today: today)
+            heading: heading, path: path, municipalities: municipalities, data: data, filter: filter, found: found)
         return try render("area", title: heading, context: context)
     }
 

@@ -53,10 +53,12 @@ func buildRouter(_ dependencies: ServerDependencies) -> Router<NodeRequestContex
     NodeController(dependencies: dependencies).addRoutes(to: router)
     SyncController(dependencies: dependencies).addRoutes(to: router)
     InitiativesController(dependencies: dependencies).addRoutes(to: router)
+    InitiativeWriteController(dependencies: dependencies).addRoutes(to: router)
     InspectionController(dependencies: dependencies).addRoutes(to: router)
     MetricsController(dependencies: dependencies).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     PagesController(dependencies: dependencies).addRoutes(to: router)
+    FormsController(dependencies: dependencies).addRoutes(to: router)
     return router
 }
 

@@ -2,10 +2,12 @@ import Hummingbird
 import NIOCore
 
 /// The request context of the node's router: Hummingbird's basic context plus the client's
-/// address (for the per-address rate limit).
+/// address, for the per-address rate limit and the admin check (admin requests are accepted from
+/// loopback only unless configured otherwise). Requests without a channel address (in-process
+/// tests) have none.
 struct NodeRequestContext: RequestContext, RemoteAddressRequestContext {
     var coreContext: CoreRequestContextStorage
-    /// The connection's remote address, when the channel has one.
+    /// The connected client's address, if known.
     let remoteAddress: SocketAddress?
 
     init(source: ApplicationRequestContextSource) {

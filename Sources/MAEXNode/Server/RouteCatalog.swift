@@ -15,15 +15,27 @@ enum RouteCatalog {
     static let health = Endpoint(method: .get, path: "/healthz")
     static let metrics = Endpoint(method: .get, path: "/metrics")
     static let openAPI = Endpoint(method: .get, path: "/openapi.json")
+    static let createInitiative = Endpoint(method: .post, path: "/v1/initiatives")
+    static let updateInitiative = Endpoint(method: .patch, path: "/v1/initiatives/{id}")
+    static let deleteInitiative = Endpoint(method: .delete, path: "/v1/initiatives/{id}")
+    /// Per collection (`contributions`, `needs`, `offers`, `partners`): add, update, delete.
+    static let subRecords: [Endpoint] = SubRecordKind.allCases.flatMap { kind in
+        [
+            Endpoint(method: .post, path: "/v1/initiatives/{id}/\(kind.rawValue)"),
+            Endpoint(method: .patch, path: "/v1/initiatives/{id}/\(kind.rawValue)/{subId}"),
+            Endpoint(method: .delete, path: "/v1/initiatives/{id}/\(kind.rawValue)/{subId}"),
+        ]
+    }
 
-    /// All endpoints.
+    /// All endpoints of the JSON API (the web pages are in `pages`).
     static let all: [Endpoint] = [
         node, digest, vector, pull, push, initiatives, initiative, conflicts, quarantine, health, metrics, openAPI,
-    ]
+        createInitiative, updateInitiative, deleteInitiative,
+    ] + subRecords
 
     /// The methods allowed on a concrete request path (empty when no route has that path).
     static func allowedMethods(forPath path: String) -> [HTTPRequest.Method] {
-        all.filter { $0.matches(path: path) }.map(\.method)
+        (all + pages).filter { $0.matches(path: path) }.map(\.method)
     }
 }
 

@@ -16,6 +16,11 @@ public struct ServedNode: Sendable {
     public let softwareVersion: String
     /// Who may sync with the node (`StorePeerDirectory` unless told otherwise).
     public let peerDirectory: any PeerDirectory
+    /// The author of the node's own edits (forms and write API); `nil`: the node serves
+    /// read-only and editing answers 503.
+    public var author: LocalAuthor?
+    /// Who may edit over HTTP; `nil`: nobody (admin requests answer 403).
+    public var admin: AdminAccess?
 
     /// Serves `store` as the node described by `info`.
     public init(
@@ -44,4 +49,7 @@ public struct ServedNode: Sendable {
 
     /// The node's id.
     public var nodeID: NodeID { info.nodeID }
+
+    /// The register editor, when the node has an author.
+    public var editor: RegisterEditor? { author.map { RegisterEditor(store: store, author: $0) } }
 }

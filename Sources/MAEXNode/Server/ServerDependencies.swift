@@ -9,6 +9,8 @@ struct ServerDependencies: Sendable {
     let executor: BlockingExecutor
     let metrics: ServerMetrics
     let logger: Logger
+    /// The registers the area pages derived, per area and register generation.
+    let pageCache = PageCache()
     /// Rate-limit buckets, nonces and the bound port of peer authentication.
     let peerAuth: PeerAuthState
     /// A monotonic time in milliseconds, for rate limits.

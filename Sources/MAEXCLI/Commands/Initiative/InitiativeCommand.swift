@@ -4,7 +4,7 @@ import ArgumentParser
 struct InitiativeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "initiative",
-        abstract: "Add, change, delete, list and show initiatives.",
+        abstract: "Add, change, delete, list and show initiatives; add their contributions, needs, offers and partners.",
         discussion: """
             Every change is written as a signed change set of this node.
 
@@ -14,7 +14,8 @@ struct InitiativeCommand: ParsableCommand {
             """,
         subcommands: [
             InitiativeAddCommand.self, InitiativeSetCommand.self, InitiativeDeleteCommand.self,
-            InitiativeListCommand.self, InitiativeShowCommand.self,
+            InitiativeListCommand.self, InitiativeShowCommand.self, InitiativeContributeCommand.self, InitiativeNeedCommand.self,
+            InitiativeOfferCommand.self, InitiativePartnerCommand.self, InitiativeImportCommand.self,
         ]
     )
 }

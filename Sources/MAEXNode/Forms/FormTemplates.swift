@@ -1,0 +1,66 @@
+/// The Mustache templates of the registration questionnaire and the edit form. Plain HTML
+/// forms: they work without JavaScript; every field has a label, its problem next to it
+/// (`aria-describedby`), and the values entered are kept on re-display.
+enum FormTemplates {
+    /// Every template by name.
+    static let all: [String: String] = ["field": field, "errors": errors, "profile": profile, "register": register, "edit": edit]
+
+    static let field = """
+        <div class="field{{#error}} invalid{{/error}}">{{#isCheckbox}}<label class="check"><input type="checkbox" id="{{id}}" name="{{name}}" value="1"{{#checked}} checked{{/checked}}>{{label}}</label>{{/isCheckbox}}\
+        {{^isCheckbox}}<label for="{{id}}">{{label}}{{#required}} <span aria-hidden="true">*</span>{{/required}}</label>{{/isCheckbox}}
+        {{#isInput}}<input type="{{type}}" id="{{id}}" name="{{name}}" value="{{value}}"{{#maxLength}} maxlength="{{maxLength}}"{{/maxLength}}{{#required}} required{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}>{{/isInput}}\
+        {{#isTextarea}}<textarea id="{{id}}" name="{{name}}" rows="5"{{#maxLength}} maxlength="{{maxLength}}"{{/maxLength}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}>{{value}}</textarea>{{/isTextarea}}\
+        {{#isSelect}}<select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}><option value="">– kies –</option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
+        {{#hint}}<small class="hint">{{hint}}</small>{{/hint}}{{#error}}<p class="error" id="{{id}}-e">{{error}}</p>{{/error}}</div>
+        """
+
+    static let errors = """
+        {{#hasErrors}}<div class="errors" role="alert"><h2>Controleer de invoer</h2><p>Er is nog niets opgeslagen. Verbeter deze velden:</p>
+        <ul>{{#errors}}<li><a href="#{{anchor}}">{{field}}</a>: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+        """
+
+    static let profile = """
+        <fieldset><legend>Profiel</legend>
+        {{#profile}}{{> field}}{{/profile}}
+        <div class="field{{#hasSdgError}} invalid{{/hasSdgError}}" id="f-sdgs"><span class="label">Aan welke SDG's draagt u bij?</span>
+        <div class="sdg-choices">{{#sdgs}}<label class="sdg" style="background:{{colour}};color:{{textColour}}"><input type="checkbox" name="sdgs" value="{{number}}"{{#checked}} checked{{/checked}}> {{number}} {{name}}</label>{{/sdgs}}</div>
+        {{#hasSdgError}}<p class="error">{{sdgError}}</p>{{/hasSdgError}}</div>
+        <div class="field"><label class="check"><input type="checkbox" name="publication_consent" value="1"{{#consent}} checked{{/consent}}>Bedragen van onze maatschappelijke waarde mogen openbaar getoond worden</label></div>
+        </fieldset>
+        """
+
+    static let register = """
+        <h1>Initiatief aanmelden</h1>
+        <p>Meld uw initiatief gratis aan bij het register van {{areaName}}. Velden met * zijn verplicht. Na het versturen staat uw profiel
+        direct online; de gemeente kan contact met u opnemen om het te bevestigen.</p>
+        {{> errors}}
+        <form class="register" method="post" action="/aanmelden" accept-charset="utf-8" novalidate>
+        {{> profile}}
+        <fieldset><legend>Activiteiten (uw maatschappelijke handafdruk)</legend>
+        <p class="muted">Wat heeft uw initiatief gedaan? Elke activiteit wordt met de waarderingscatalogus omgerekend naar een bijdrage aan een SDG.</p>
+        {{#activities}}<div class="row"><h3>Activiteit {{number}}</h3>{{#fields}}{{> field}}{{/fields}}</div>{{/activities}}
+        </fieldset>
+        <fieldset><legend>Hulpvragen</legend>
+        <p class="muted">Wat heeft u nodig: geld, vrijwilligers, kennis, ruimte?</p>
+        {{#needs}}<div class="row"><h3>Hulpvraag {{number}}</h3>{{#fields}}{{> field}}{{/fields}}</div>{{/needs}}
+        </fieldset>
+        <fieldset><legend>Aanbod</legend>
+        <p class="muted">Welke producten of diensten biedt u aan, bijvoorbeeld voor social return?</p>
+        {{#offers}}<div class="row"><h3>Aanbod {{number}}</h3>{{#fields}}{{> field}}{{/fields}}</div>{{/offers}}
+        </fieldset>
+        <button type="submit">Aanmelden</button>
+        </form>
+        """
+
+    static let edit = """
+        <p class="muted"><a href="/initiatief/{{id}}">Terug naar het profiel</a></p>
+        <h1>Profiel bewerken: {{name}}</h1>
+        <p>Laatst bevestigd: {{lastVerified}}{{#stale}} <span class="flag">Niet bevestigd in het afgelopen jaar</span>{{/stale}}</p>
+        {{> errors}}
+        <form class="register" method="post" action="/beheer/initiatief/{{id}}" accept-charset="utf-8" novalidate>
+        {{> profile}}
+        <div class="field"><label class="check"><input type="checkbox" name="confirm" value="1">Het profiel is gecontroleerd en klopt (bevestigen met de datum van vandaag)</label></div>
+        <button type="submit">Opslaan</button>
+        </form>
+        """
+}
