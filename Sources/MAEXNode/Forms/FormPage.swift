@@ -27,7 +27,39 @@ enum FormPage {
             "sdgs": sdgs(form), "sdgError": messages["sdgs"] ?? "", "hasSdgError": messages["sdgs"] != nil,
             "consent": form.isChecked("publication_consent"), "lastVerified": lastVerified.map(PageFormat.date) ?? "nooit",
             "stale": stale, "hasErrors": !problems.isEmpty, "errors": summary(problems),
+            "activities": editRows(.contributions, title: "Activiteit", fields: activityFields, form, messages),
+            "needs": editRows(.needs, title: "Hulpvraag", fields: needFields + [needStatusField], form, messages),
+            "offers": editRows(.offers, title: "Aanbod", fields: offerFields, form, messages),
+            "partners": editRows(.partners, title: "Partner", fields: partnerFields, form, messages),
         ])
+    }
+
+    /// The rows of a collection in the edit form: the stored records (those with a
+    /// `kind[i].id` in `form`, with a delete checkbox), then empty rows for new ones.
+    private static func editRows(
+        _ kind: SubRecordKind, title: String, fields: [FormField], _ form: FormData, _ messages: [String: String]
+    ) -> [[String: Any]] {
+        let stored = EditForm.rowNumbers(kind, in: form).filter { !form["\(kind.rawValue)[\($0)].id"].isEmpty }
+        let first = (stored.last ?? -1) + 1
+        let fresh = Array(first..<(first + (EditForm.newRows[kind] ?? 1)))
+        return (stored + fresh).enumerated().map { position, row in
+            let prefix = "\(kind.rawValue)[\(row)]."
+            let named = fields.map { field -> FormField in
+                var copy = field
+                copy.name = prefix + field.name
+                return copy
+            }
+            let existing = position < stored.count
+            var context: [String: Any] = [
+                "title": existing ? "\(title) \(position + 1)" : "Nieuw: \(title.lowercased())",
+                "fields": named.map { $0.context(form, problems: messages) }, "existing": existing,
+                "idName": prefix + "id", "recordID": form[prefix + "id"], "deleteName": prefix + "delete",
+                "deleteChecked": form.isChecked(prefix + "delete"),
+                "deleteID": "f-" + (prefix + "delete").map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined(),
+            ]
+            if let error = messages[prefix + "id"] { context["rowError"] = error }
+            return context
+        }
     }
 
     /// The profile fields; the municipality is chosen from `municipalities`.
@@ -75,6 +107,15 @@ enum FormPage {
         FormField(name: "social_return", label: "Telt mee voor social return", control: .checkbox),
     ]
 
+    static let needStatusField = FormField(
+        name: "status", label: "Status", control: .select, hint: "Leeg bij een nieuwe hulpvraag: open",
+        options: RecordSchema.needStatuses.map { ($0, $0.prefix(1).uppercased() + $0.dropFirst()) })
+
+    static let partnerFields: [FormField] = [
+        FormField(name: "organisation", label: "Organisatie", control: .text, maxLength: 200),
+        FormField(name: "role", label: "Rol", control: .select, options: RecordSchema.partnerRoles.map { ($0, $0.prefix(1).uppercased() + $0.dropFirst()) }),
+    ]
+
     /// Numbered rows of a collection's fields, named `prefix[row].field`.
     private static func rows(
         _ count: Int, prefix: String, fields: [FormField], _ form: FormData, _ messages: [String: String]
@@ -115,12 +156,12 @@ enum FormPage {
 
     /// A readable name of a form field (`Activiteit 2: Aantal`).
     static func label(_ field: String) -> String {
-        let groups = ["contributions": "Activiteit", "needs": "Hulpvraag", "offers": "Aanbod"]
+        let groups = ["contributions": "Activiteit", "needs": "Hulpvraag", "offers": "Aanbod", "partners": "Partner"]
         if let open = field.firstIndex(of: "["), let close = field.firstIndex(of: "]"), let row = Int(field[field.index(after: open)..<close]) {
             let group = groups[String(field[..<open])] ?? String(field[..<open])
             let name = String(field[field.index(after: close)...].drop { $0 == "." })
-            let all = activityFields + needFields + offerFields
-            let fieldLabel = all.first { $0.name == name }?.label ?? name
+            let all = activityFields + needFields + offerFields + partnerFields + [needStatusField]
+            let fieldLabel = name == "id" ? "regel" : all.first { $0.name == name }?.label ?? name
             return "\(group) \(row + 1): \(fieldLabel)"
         }
         if field == "sdgs" { return "SDG's" }

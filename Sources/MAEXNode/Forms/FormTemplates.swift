@@ -3,7 +3,7 @@
 /// (`aria-describedby`), and the values entered are kept on re-display.
 enum FormTemplates {
     /// Every template by name.
-    static let all: [String: String] = ["field": field, "errors": errors, "profile": profile, "register": register, "edit": edit]
+    static let all: [String: String] = ["field": field, "errors": errors, "profile": profile, "register": register, "edit": edit, "editRow": editRow]
 
     static let field = """
         <div class="field{{#error}} invalid{{/error}}">{{#isCheckbox}}<label class="check"><input type="checkbox" id="{{id}}" name="{{name}}" value="1"{{#checked}} checked{{/checked}}>{{label}}</label>{{/isCheckbox}}\
@@ -52,13 +52,27 @@ enum FormTemplates {
         </form>
         """
 
+    static let editRow = """
+        <div class="row"><h3>{{title}}</h3>{{#existing}}<input type="hidden" name="{{idName}}" value="{{recordID}}">{{/existing}}\
+        {{#rowError}}<p class="error">{{rowError}}</p>{{/rowError}}
+        {{#fields}}{{> field}}{{/fields}}
+        {{#existing}}<div class="field"><label class="check"><input type="checkbox" id="{{deleteID}}" name="{{deleteName}}" value="1"{{#deleteChecked}} checked{{/deleteChecked}}>Verwijderen</label></div>{{/existing}}</div>
+        """
+
     static let edit = """
         <p class="muted"><a href="/initiatief/{{id}}">Terug naar het profiel</a></p>
-        <h1>Profiel bewerken: {{name}}</h1>
+        <h1>Initiatief bewerken: {{name}}</h1>
         <p>Laatst bevestigd: {{lastVerified}}{{#stale}} <span class="flag">Niet bevestigd in het afgelopen jaar</span>{{/stale}}</p>
         {{> errors}}
         <form class="register" method="post" action="/beheer/initiatief/{{id}}" accept-charset="utf-8" novalidate>
         {{> profile}}
+        <fieldset><legend>Activiteiten (maatschappelijke handafdruk)</legend>
+        <p class="muted">De waarde per activiteit volgt uit de waarderingscatalogus. Vink "Verwijderen" aan om een regel te schrappen.</p>
+        {{#activities}}{{> editRow}}{{/activities}}
+        </fieldset>
+        <fieldset><legend>Hulpvragen</legend>{{#needs}}{{> editRow}}{{/needs}}</fieldset>
+        <fieldset><legend>Aanbod</legend>{{#offers}}{{> editRow}}{{/offers}}</fieldset>
+        <fieldset><legend>Partners</legend>{{#partners}}{{> editRow}}{{/partners}}</fieldset>
         <div class="field"><label class="check"><input type="checkbox" name="confirm" value="1">Het profiel is gecontroleerd en klopt (bevestigen met de datum van vandaag)</label></div>
         <button type="submit">Opslaan</button>
         </form>

@@ -69,7 +69,8 @@ struct FormsController: Sendable {
 
     func editPage(id: String) async throws -> Response {
         guard let (profile, state) = try await load(id) else { return try notFound() }
-        let form = Self.prefilled(state)
+        var form = Self.prefilled(state)
+        EditForm.prefilled(try await children(of: id), into: &form)
         return try editPage(profile, form, problems: [], status: .ok)
     }
 
@@ -81,21 +82,39 @@ struct FormsController: Sendable {
         let form = try await readForm(request)
         var reading = RegistrationForm.Reading()
         RegistrationForm.readProfile(form, into: &reading, keepEmpty: true)
-        guard reading.problems.isEmpty else { return try editPage(profile, form, problems: reading.problems, status: .unprocessableContent) }
+        let stored = Dictionary(try await children(of: id).map { ($0.key.id, $0.state) }, uniquingKeysWith: { first, _ in first })
+        let collections = EditForm.read(form, stored: stored)
+        let typed = reading.problems + collections.problems
+        guard typed.isEmpty else { return try editPage(profile, form, problems: typed, status: .unprocessableContent) }
         var changes = reading.fields.filter { name, value in state.value(of: name) ?? .null != value }
         if changes["sdgs"] == .array([]), state.value(of: "sdgs") == nil { changes["sdgs"] = nil }
+        if changes["publication_consent"] == .bool(false), state.value(of: "publication_consent") == nil { changes["publication_consent"] = nil }
         if form.isChecked("confirm") { changes["last_verified"] = .string(today) }
-        guard !changes.isEmpty else { return Self.redirect(to: "/initiatief/\(id)") }
+        guard !changes.isEmpty || !collections.changes.isEmpty else { return Self.redirect(to: "/initiatief/\(id)") }
         guard let editor = dependencies.node.editor else { return try readOnly() }
         let update = changes
+        let rows = collections.changes
         do {
-            _ = try await dependencies.executor.run { try editor.updateInitiative(id, update) }
+            _ = try await dependencies.executor.run { try editor.editInitiative(id, fields: update, changes: rows) }
             return Self.redirect(to: "/initiatief/\(id)")
         } catch RegisterEditError.invalid(let problems) {
-            return try editPage(profile, form, problems: problems, status: .unprocessableContent)
+            return try editPage(profile, form, problems: problems.map(Self.formProblem), status: .unprocessableContent)
         } catch let error as AuthoringError {
             return try message("Niet opgeslagen", error.description, status: .forbidden)
         }
+    }
+
+    /// An editor problem named after its form field (amounts are typed in euros).
+    static func formProblem(_ problem: FieldProblem) -> FieldProblem {
+        guard problem.field.hasSuffix(".amount_cents") else { return problem }
+        return FieldProblem(field: String(problem.field.dropLast("amount_cents".count)) + "amount_euros", message: problem.message)
+    }
+
+    /// The live sub-records of initiative `id`, in a stable order.
+    private func children(of id: String) async throws -> [(key: RecordKey, state: RecordState)] {
+        try await dependencies.withStore { store in
+            try RegisterEditor.children(of: id, in: store).sorted { $0.key.id < $1.key.id }.map { SendableChild(key: $0.key, state: $0.state) }
+        }.map { ($0.key, $0.state) }
     }
 
     private func editPage(_ profile: InitiativeProfile, _ form: FormData, problems: [FieldProblem], status: HTTPResponse.Status) throws -> Response {
@@ -116,6 +135,12 @@ struct FormsController: Sendable {
             return nil
         }
         return (profile, state)
+    }
+
+    /// A sub-record as it crosses to the store's thread and back.
+    private struct SendableChild: Sendable {
+        let key: RecordKey
+        let state: RecordState
     }
 
     /// The form values of a stored profile.

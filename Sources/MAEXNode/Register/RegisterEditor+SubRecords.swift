@@ -14,27 +14,15 @@ extension RegisterEditor {
     }
 
     /// Sets fields of a live record of a collection. A contribution whose quantity or value per
-    /// unit changes gets its total recomputed unless the total is given.
+    /// unit changes gets its total recomputed unless the total is given; one whose activity
+    /// changes gets the catalogue's values for it.
     public func updateSubRecord(
         _ kind: SubRecordKind, of initiative: String, id: String, _ fields: [String: JSONValue]
     ) throws -> RegisterEditResult {
         let (key, state) = try liveSubRecord(kind, of: initiative, id: id)
-        var values = RecordCheck.normalised(kind.schema, fields)
-        var problems = values.keys.filter(SubRecordKind.parentFields.contains).sorted().map {
-            FieldProblem(field: $0, message: "wordt door de node ingevuld; laat dit veld weg")
-        }
-        if values.isEmpty { problems.append(FieldProblem(field: "(body)", message: "geen veld om te wijzigen")) }
-        if kind == .contributions, values["total_cents"] == nil, values["quantity"] != nil || values["value_per_unit_cents"] != nil {
-            let quantity = (values["quantity"] ?? state.value(of: "quantity"))?.intValue
-            let perUnit = (values["value_per_unit_cents"] ?? state.value(of: "value_per_unit_cents"))?.intValue
-            if let total = RecordValidator.total(quantity: quantity, centsPerUnit: perUnit) { values["total_cents"] = .int(total) }
-        }
-        problems += RecordCheck.problemsOfFields(kind.schema, values)
-        if problems.isEmpty {
-            var merged = state.fields.compactMapValues { $0.winner?.value }
-            for (name, value) in values { merged[name] = value == .null ? nil : value }
-            do { try RecordValidator.checkRules(type: kind.schema.type, merged) } catch { problems.append(FieldProblem(error)) }
-        }
+        let (values, found) = Self.draftUpdate(kind, state: state, fields, prefix: "")
+        var problems = found
+        if fields.isEmpty { problems.append(FieldProblem(field: "(body)", message: "geen veld om te wijzigen")) }
         guard problems.isEmpty else { throw RegisterEditError.invalid(problems) }
         return RegisterEditResult(initiative: initiative, changeSet: try author.author(.update(key, values)).signed)
     }

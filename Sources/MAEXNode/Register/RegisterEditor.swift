@@ -97,6 +97,11 @@ public struct RegisterEditor: Sendable {
 
     /// The live sub-records of initiative `id`.
     func children(of id: String) throws -> [(key: RecordKey, state: RecordState)] {
+        try Self.children(of: id, in: store)
+    }
+
+    /// The live sub-records of initiative `id` in `store`.
+    static func children(of id: String, in store: NodeStore) throws -> [(key: RecordKey, state: RecordState)] {
         let key = RecordKey(type: RecordSchema.initiative.type, id: id)
         let municipality = try store.record(key)?.value(of: "municipality")?.stringValue
         var result: [(key: RecordKey, state: RecordState)] = []

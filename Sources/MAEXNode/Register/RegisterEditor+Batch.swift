@@ -1,0 +1,99 @@
+import MAEXCore
+import MAEXStore
+
+extension RegisterEditor {
+    /// Edits an initiative and its collections at once (the admin edit form): sets `fields` of
+    /// the initiative and applies `changes`, checking everything first and authoring exactly one
+    /// signed change set; any problem throws `RegisterEditError.invalid` with every problem and
+    /// stores nothing. Moving the initiative moves its other sub-records too.
+    public func editInitiative(_ id: String, fields: [String: JSONValue], changes: [SubRecordChange]) throws -> RegisterEditResult {
+        let key = try liveInitiative(id)
+        let values = RecordCheck.normalised(.initiative, fields)
+        var problems = RecordCheck.problemsOfFields(.initiative, values)
+        if values.isEmpty, changes.isEmpty { problems.append(FieldProblem(field: "(body)", message: "geen wijziging")) }
+        if let moved = values["municipality"], moved != .null { problems += scopeProblems(moved) }
+        let current = try store.record(key)?.value(of: "municipality") ?? .null
+        let municipality = values["municipality"] ?? current
+        var edits: [LocalEdit] = values.isEmpty ? [] : [.update(key, values)]
+        var created: [SubRecordKind: [String]] = [:]
+        var deleted: [RecordKey] = []
+        var touched = Set<RecordKey>()
+        for change in changes {
+            switch change.action {
+            case .add:
+                let (draft, found) = Self.draft(change.kind, change.fields, initiative: id, municipality: municipality, prefix: change.prefix)
+                problems += found
+                let childID = author.makeRecordID()
+                created[change.kind, default: []].append(childID)
+                edits.append(.create(RecordKey(type: change.kind.schema.type, id: childID), draft))
+            case .update(let childID), .delete(let childID):
+                let live: (RecordKey, RecordState)
+                do {
+                    live = try liveSubRecord(change.kind, of: id, id: childID)
+                } catch let error as RegisterEditError {
+                    problems.append(FieldProblem(field: change.prefix + "id", message: "\(error.description); laad het formulier opnieuw"))
+                    continue
+                }
+                guard touched.insert(live.0).inserted else {
+                    problems.append(FieldProblem(field: change.prefix + "id", message: "deze regel staat twee keer in de wijziging"))
+                    continue
+                }
+                if case .delete = change.action {
+                    edits.append(.delete(live.0))
+                    deleted.append(live.0)
+                    continue
+                }
+                var (update, found) = Self.draftUpdate(change.kind, state: live.1, change.fields, prefix: change.prefix)
+                problems += found
+                if update.isEmpty { problems.append(FieldProblem(field: change.prefix + "id", message: "geen veld om te wijzigen")) }
+                if live.1.value(of: "municipality") != municipality { update["municipality"] = municipality }
+                edits.append(.update(live.0, update))
+            }
+        }
+        guard problems.isEmpty else { throw RegisterEditError.invalid(problems) }
+        if values["municipality"] != nil {
+            for child in try children(of: id) where !touched.contains(child.key) && child.state.value(of: "municipality") != municipality {
+                edits.append(.update(child.key, ["municipality": municipality]))
+            }
+        }
+        return RegisterEditResult(initiative: id, created: created, deleted: deleted, changeSet: try author.author(edits).signed)
+    }
+
+    /// The values an update of a sub-record in `state` stores, and their problems. A
+    /// contribution whose activity changes gets the catalogue's SDG, indicator, unit and value
+    /// per unit; whose quantity or value per unit changes gets its total recomputed (unless the
+    /// values name them).
+    static func draftUpdate(
+        _ kind: SubRecordKind, state: RecordState, _ fields: [String: JSONValue], prefix: String
+    ) -> ([String: JSONValue], [FieldProblem]) {
+        var values = RecordCheck.normalised(kind.schema, fields)
+        var problems = values.keys.filter(SubRecordKind.parentFields.contains).sorted().map {
+            FieldProblem(field: prefix + $0, message: "wordt door de node ingevuld; laat dit veld weg")
+        }
+        if kind == .contributions, let activity = values["activity"]?.stringValue, values["activity"] != state.value(of: "activity") {
+            let catalogue = ValuationCatalogue.current
+            if let entry = catalogue.entry(activity: activity) {
+                values["goal"] = values["goal"] ?? .int(Int64(entry.goal))
+                values["target"] = values["target"] ?? entry.target.map(JSONValue.string) ?? (state.value(of: "target") == nil ? nil : .null)
+                values["indicator"] = values["indicator"] ?? .string(entry.indicator)
+                values["unit"] = values["unit"] ?? .string(entry.unit)
+                values["value_per_unit_cents"] = values["value_per_unit_cents"] ?? .int(entry.centsPerUnit)
+                values["method_version"] = values["method_version"] ?? .string(catalogue.version)
+            } else if let problem = ContributionDraft.activityProblem(values, prefix: prefix) {
+                problems.append(problem)
+            }
+        }
+        if kind == .contributions, values["total_cents"] == nil, values["quantity"] != nil || values["value_per_unit_cents"] != nil {
+            let quantity = (values["quantity"] ?? state.value(of: "quantity"))?.intValue
+            let perUnit = (values["value_per_unit_cents"] ?? state.value(of: "value_per_unit_cents"))?.intValue
+            if let total = RecordValidator.total(quantity: quantity, centsPerUnit: perUnit) { values["total_cents"] = .int(total) }
+        }
+        problems += RecordCheck.problemsOfFields(kind.schema, values, prefix: prefix)
+        if problems.isEmpty {
+            var merged = state.fields.compactMapValues { $0.winner?.value }
+            for (name, value) in values { merged[name] = value == .null ? nil : value }
+            do { try RecordValidator.checkRules(type: kind.schema.type, merged) } catch { problems.append(FieldProblem(error, prefix: prefix)) }
+        }
+        return (values, problems)
+    }
+}
