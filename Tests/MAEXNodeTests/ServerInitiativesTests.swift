@@ -67,6 +67,50 @@ final class ServerInitiativesTests: XCTestCase {
                 ("?q=voedsel+bank", []),
                 ("?q=voedselbank%20tholen", [2]),
                 ("?q=club", []),
+                ("?q=repa", [1]),
+                ("?q=ENERGIE+dak", [3]),
+                ("?q=pareren", []),  // words match from their start (FTS5 prefix), not inside
+                ("?q=%21%3F", []),
+                ("?q=tholen&sdg=2&municipality=GM0716", [2]),
+            ]
+            for (query, expected) in cases {
+                let answer = try await Self.list(client, query)
+                XCTAssertEqual(answer.initiatives.map(\.id), expected.map(initiativeID), query)
+                XCTAssertEqual(answer.total, expected.count, query)
+            }
+        }
+    }
+
+    func testListFiltersByThemePhaseOpenNeedAndSocialReturn() async throws {
+        let (node, author) = try seededNode()
+        defer { node.remove() }
+        func sub(_ type: String, _ id: Int, of parent: Int, _ fields: [String: JSONValue]) -> SignedChangeSet {
+            let key = RecordKey(type: type, id: initiativeID(100 + id))
+            let all = fields.merging(["initiative": .string(initiativeID(parent)), "municipality": .string("GM0718")]) { $1 }
+            return author.next(all.sorted { $0.key < $1.key }.map { .set(SetOperation(record: key, field: $0.key, value: $0.value)) })
+        }
+        let changeSets = [
+            author.set(initiativeID(1), "themes", .array([.string("afval"), .string("repareren")])),
+            author.set(initiativeID(1), "phase", .string("groei")),
+            author.set(initiativeID(3), "phase", .string("start")),
+            sub("need", 1, of: 1, ["kind": .string("vrijwilligers"), "description": .string("Handige mensen"), "status": .string("open")]),
+            sub("need", 2, of: 3, ["kind": .string("vrijwilligers"), "description": .string("Klussers"), "status": .string("vervuld")]),
+            sub("offer", 3, of: 3, ["kind": .string("dienst"), "name": .string("Dakscan"), "social_return": .bool(true)]),
+            sub("offer", 4, of: 1, ["kind": .string("dienst"), "name": .string("Cursus"), "social_return": .bool(false)]),
+        ]
+        let stored = try node.store.receive(changeSets, nowMilliseconds: ServerTestNode.now)
+        XCTAssertEqual(stored, Array(repeating: .stored, count: changeSets.count))
+        try await node.app().test(.router) { client in
+            let cases: [(String, [Int])] = [
+                ("?theme=afval", [1]),
+                ("?theme=groen", []),
+                ("?phase=groei", [1]),
+                ("?phase=start&municipality=GM0718", [3]),
+                ("?need=vrijwilligers", [1]),
+                ("?need=geld", []),
+                ("?social_return=true", [3]),
+                ("?social_return=false", [1, 2, 3, 4]),
+                ("?theme=repareren&q=spullen&sdg=11", [1]),
             ]
             for (query, expected) in cases {
                 let answer = try await Self.list(client, query)
@@ -105,6 +149,10 @@ final class ServerInitiativesTests: XCTestCase {
             ("?offset=-1", "invalid_parameter"),
             ("?q=%ZZ", "invalid_parameter"),
             ("?q=" + String(repeating: "a", count: 201), "invalid_parameter"),
+            ("?theme=Groen", "invalid_parameter"),
+            ("?phase=klaar", "invalid_parameter"),
+            ("?need=geluk", "invalid_parameter"),
+            ("?social_return=1", "invalid_parameter"),
         ]
         try await node.app().test(.router) { client in
             for (query, code) in cases {

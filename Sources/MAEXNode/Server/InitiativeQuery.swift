@@ -1,15 +1,25 @@
 import Foundation
 import MAEXCore
+import MAEXStore
 
-/// The filters and page of `GET /v1/initiatives`, parsed from the query, and the pure matching.
+/// The filters and page of `GET /v1/initiatives`, parsed from the query, and the store search
+/// they mean (answered from the indexes, like the pages' filters). Pure.
 struct InitiativeQuery: Sendable, Equatable {
     /// Only initiatives of these municipalities; `nil` for all.
     var municipalities: Set<String>?
     /// Only initiatives contributing to this SDG (1 to 17).
     var sdg: Int64?
-    /// Only initiatives whose name, other name, description or themes contain this text
-    /// (ignoring case and diacritics).
+    /// Only initiatives with every word of this text as the start of a word of their name,
+    /// other name, description or themes (ignoring case and diacritics; FTS5).
     var text: String?
+    /// Only initiatives with this theme.
+    var theme: String?
+    /// Only initiatives in this phase.
+    var phase: String?
+    /// Only initiatives with an open, unexpired need of this kind.
+    var needKind: String?
+    /// Only initiatives offering something that counts for social return.
+    var socialReturn = false
     /// Matches skipped before the page.
     var offset: Int
     /// The page size.
@@ -20,7 +30,11 @@ struct InitiativeQuery: Sendable, Equatable {
     /// The page size when none is asked for.
     static let defaultLimit = 100
 
-    /// Parses `municipality`, `province`, `sdg`, `q`, `limit` and `offset`.
+    /// The phases an initiative can be in.
+    static let phases = ["plan", "start", "groei", "volwassen"]
+
+    /// Parses `municipality`, `province`, `sdg`, `q`, `theme`, `phase`, `need`,
+    /// `social_return`, `limit` and `offset`.
     init(_ query: QueryParameters, maxLimit: Int) throws {
         var municipalities: Set<String>?
         if let code = query["municipality"] {
@@ -47,24 +61,32 @@ struct InitiativeQuery: Sendable, Equatable {
             }
             self.text = text
         }
+        if let word = query["theme"] {
+            guard CodePattern.word.matches(word) else { throw APIError.invalidParameter("theme must be \(CodePattern.word.explanation)") }
+            theme = word
+        }
+        if let value = query["phase"] {
+            guard Self.phases.contains(value) else { throw APIError.invalidParameter("phase must be one of \(Self.phases.joined(separator: ", "))") }
+            phase = value
+        }
+        if let kind = query["need"] {
+            guard RecordSchema.needKinds.contains(kind) else {
+                throw APIError.invalidParameter("need must be one of \(RecordSchema.needKinds.joined(separator: ", "))")
+            }
+            needKind = kind
+        }
+        if let flag = query["social_return"] {
+            guard ["true", "false"].contains(flag) else { throw APIError.invalidParameter("social_return must be true or false") }
+            socialReturn = flag == "true"
+        }
         offset = try query.integer("offset", in: 0...10_000_000, default: 0)
         limit = try query.integer("limit", in: 1...maxLimit, default: min(Self.defaultLimit, maxLimit))
     }
 
-    /// Whether a live record matches the SDG and text filters (the municipality filter is
-    /// applied when reading the store).
-    func matches(_ state: RecordState) -> Bool {
-        if let sdg {
-            guard let sdgs = state.value(of: "sdgs")?.arrayValue, sdgs.contains(.int(sdg)) else { return false }
-        }
-        if let text {
-            let searched =
-                ["name", "alternate_name", "description"].compactMap { state.value(of: $0)?.stringValue }
-                + (state.value(of: "themes")?.arrayValue?.compactMap(\.stringValue) ?? [])
-            guard searched.contains(where: { $0.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) else {
-                return false
-            }
-        }
-        return true
+    /// The store search for these filters; needs are judged open on `today` (`YYYY-MM-DD`).
+    func search(today: String) -> InitiativeSearch {
+        InitiativeSearch(
+            municipalities: municipalities, text: text, sdg: sdg.map(Int.init), theme: theme, phase: phase, needKind: needKind,
+            socialReturn: socialReturn, today: today)
     }
 }

@@ -3,7 +3,8 @@ import MAEXCore
 import MAEXStore
 import MAEXWire
 
-/// `GET /v1/initiatives` (filtered, paged) and `GET /v1/initiatives/{id}`.
+/// `GET /v1/initiatives` (filtered through the store's indexes, paged; only the page's records
+/// are read) and `GET /v1/initiatives/{id}`.
 struct InitiativesController: Sendable {
     let dependencies: ServerDependencies
 
@@ -16,22 +17,14 @@ struct InitiativesController: Sendable {
 
     func list(_ request: Request) async throws -> Response {
         let query = try InitiativeQuery(QueryParameters(request.uri.query), maxLimit: dependencies.configuration.maxListLimit)
+        let search = query.search(today: CalendarDate.iso(milliseconds: dependencies.node.wallClock()))
         let body = try await dependencies.withStore { store in
-            var records: [(key: RecordKey, state: RecordState)] = []
-            if let municipalities = query.municipalities {
-                for municipality in municipalities.sorted() {
-                    records += try store.records(type: Self.type, municipality: municipality)
-                }
-                records.sort { $0.key < $1.key }
-            } else {
-                records = try store.records(type: Self.type)
+            let ids = try store.searchInitiatives(search)
+            let page = try ids.dropFirst(query.offset).prefix(query.limit).compactMap { id -> WireInitiative? in
+                let key = RecordKey(type: Self.type, id: id)
+                return try store.record(key).map { WireInitiative(key: key, state: $0) }
             }
-            let matching = records.filter { query.matches($0.state) }
-            let page = matching.dropFirst(query.offset).prefix(query.limit)
-            return try JSONResponse.encode(
-                InitiativeList(
-                    total: matching.count, offset: query.offset, limit: query.limit,
-                    initiatives: page.map { WireInitiative(key: $0.key, state: $0.state) }))
+            return try JSONResponse.encode(InitiativeList(total: ids.count, offset: query.offset, limit: query.limit, initiatives: page))
         }
         return JSONResponse.raw(body)
     }
