@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Takes screenshots of every public page at desktop (1280 px) and phone (390 px) width with
-# headless Chromium.
+# Takes screenshots of every public page, and of the registration form sent with mistakes, at
+# desktop (1280 px) and phone (390 px) width with headless Chromium.
 #
 #   scripts/screenshots.sh [BASE_URL] [OUT_DIR]
 #
@@ -31,7 +31,13 @@ if [ -z "$base" ]; then
     bin="$(swift build --show-bin-path)/maex-node"
     work="$(mktemp -d)"
     data="$work/node"
-    "$bin" init --data "$data" --name "Gemeente Vlissingen" --role municipality --scope GM0718 >/dev/null
+    # A network of its own: a national root that certifies the municipality node, so it may author.
+    "$bin" init --data "$work/root" --name "MAEX Demo" --role national --scope NL --realm maex-screenshots >/dev/null
+    root="$("$bin" id --data "$work/root" | tail -n 1)"
+    node_id="$("$bin" init --data "$data" --name "Gemeente Vlissingen" --role municipality --scope GM0718 \
+        --realm maex-screenshots --root "$root" | tail -n 1)"
+    "$bin" trust grant --data "$work/root" --node "$node_id" --role municipality --scope GM0718 --out "$work/enrol.cert" >/dev/null
+    "$bin" trust import --data "$data" "$work/enrol.cert" >/dev/null
     cat >"$work/seed.json" <<'JSON'
 [{"name": "Repair Café Vlissingen", "municipality": "GM0718", "sdgs": [11, 12], "phase": "groei",
   "description": "Elke eerste zaterdag repareren vrijwilligers samen met bewoners kapotte spullen.",
@@ -65,6 +71,25 @@ shoot() {  # path width height file
         --window-size="$2,$3" --screenshot="$4" "$base$1" >/dev/null 2>&1
     echo "$4"
 }
+# The questionnaire sent with mistakes: the answer (422) is a self-contained page (inline
+# style, no scripts or external files), so it is saved and photographed as a file.
+posted="$(mktemp -d)"
+curl -sS -o "$posted/aanmelden-fouten.html" -H 'Origin: '"$base" --data-urlencode 'name=' \
+    --data-urlencode 'municipality=GM0718' --data-urlencode 'description=Samen tuinieren <b>& oogsten</b>' \
+    --data-urlencode 'website=dekaai.nl' --data-urlencode 'kvk=1234' --data-urlencode 'sdgs=15' \
+    --data-urlencode 'contributions[0].activity=tree-planted' --data-urlencode 'contributions[0].quantity=-3' \
+    --data-urlencode 'contributions[0].year=2025' --data-urlencode 'needs[0].kind=geld' \
+    --data-urlencode 'needs[0].description=Kas voor de winter' --data-urlencode 'needs[0].amount_euros=veel' \
+    "$base/aanmelden"
+shoot_file() {  # file width height out
+    "$chrome" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+        --window-size="$2,$3" --screenshot="$4" "file://$1" >/dev/null 2>&1
+    echo "$4"
+}
+shoot_file "$posted/aanmelden-fouten.html" 1280 3000 "$out/aanmelden-fouten-desktop.png"
+shoot_file "$posted/aanmelden-fouten.html" 390 5200 "$out/aanmelden-fouten-phone.png"
+rm -rf "$posted"
+
 for path in "${pages[@]}"; do
     name="$(echo "$path" | sed 's#^/$#home#; s#^/##; s#[/?=]#-#g; s#-\([0-9a-f]\{8\}\)-[0-9a-f-]*#-\1#')"
     shoot "$path" 1280 2000 "$out/$name-desktop.png"

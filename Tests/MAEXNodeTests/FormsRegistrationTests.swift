@@ -55,6 +55,11 @@ final class FormsRegistrationTests: XCTestCase {
         XCTAssertTrue(html.contains(#"value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#), "entered HTML is escaped")
         XCTAssertFalse(html.contains("<script>alert"))
         XCTAssertTrue(html.contains(#"value="15" checked"#), "ticked SDGs kept")
+        XCTAssertFalse(html.contains("total_cents"), "no problem for a field the node fills in, following from the typed one")
+        let summary = try XCTUnwrap(html.range(of: "<ul>").map { html[$0.lowerBound...] })
+        let naam = try XCTUnwrap(summary.range(of: ">Naam</a>")).lowerBound
+        let aantal = try XCTUnwrap(summary.range(of: ">Activiteit 1: Aantal</a>")).lowerBound
+        XCTAssertLessThan(naam, aantal, "the summary lists problems in form order")
         XCTAssertEqual(try node.changeSetCount(), 0)
     }
 

@@ -148,10 +148,28 @@ enum FormPage {
 
     /// The error summary at the top, linking to each field.
     private static func summary(_ problems: [FieldProblem]) -> [[String: Any]] {
-        problems.map { problem in
+        problems.enumerated().sorted { (order($0.element.field), $0.offset) < (order($1.element.field), $1.offset) }.map(\.element).map { problem in
             let id = "f-" + problem.field.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
             return ["anchor": id, "field": label(problem.field), "message": problem.message]
         }
+    }
+
+    /// Whether `name` is a field of a row of the forms (`quantity`, not `total_cents`).
+    static func isFormField(_ name: String) -> Bool {
+        (activityFields + needFields + offerFields + partnerFields + [needStatusField]).contains { $0.name == name }
+    }
+
+    /// Where a form field stands in the form, so the summary lists problems top to bottom.
+    static func order(_ field: String) -> Int {
+        let groups = ["contributions": 1, "needs": 2, "offers": 3, "partners": 4]
+        if let open = field.firstIndex(of: "["), let close = field.firstIndex(of: "]"), let row = Int(field[field.index(after: open)..<close]) {
+            let name = String(field[field.index(after: close)...].drop { $0 == "." })
+            let fields = (activityFields + needFields + offerFields + partnerFields + [needStatusField]).map(\.name)
+            return 1_000 * (groups[String(field[..<open])] ?? 5) + 20 * min(row, 40) + (fields.firstIndex(of: name) ?? 19)
+        }
+        if field == "sdgs" { return 100 }
+        if field == "publication_consent" { return 101 }
+        return RegistrationForm.profileFields.firstIndex(of: field) ?? 102
     }
 
     /// A readable name of a form field (`Activiteit 2: Aantal`).

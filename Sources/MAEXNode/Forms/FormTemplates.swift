@@ -1,6 +1,6 @@
 /// The Mustache templates of the registration questionnaire and the edit form. Plain HTML
-/// forms: they work without JavaScript; every field has a label, its problem next to it
-/// (`aria-describedby`), and the values entered are kept on re-display.
+/// forms: they work without JavaScript; every field has a label, its hint and problem between
+/// the label and the control (`aria-describedby`), and the values entered are kept on re-display.
 enum FormTemplates {
     /// Every template by name.
     static let all: [String: String] = ["field": field, "errors": errors, "profile": profile, "register": register, "edit": edit, "editRow": editRow]
@@ -8,10 +8,10 @@ enum FormTemplates {
     static let field = """
         <div class="field{{#error}} invalid{{/error}}">{{#isCheckbox}}<label class="check"><input type="checkbox" id="{{id}}" name="{{name}}" value="1"{{#checked}} checked{{/checked}}>{{label}}</label>{{/isCheckbox}}\
         {{^isCheckbox}}<label for="{{id}}">{{label}}{{#required}} <span aria-hidden="true">*</span>{{/required}}</label>{{/isCheckbox}}
+        {{#hint}}<small class="hint">{{hint}}</small>{{/hint}}{{#error}}<p class="error" id="{{id}}-e">{{error}}</p>{{/error}}
         {{#isInput}}<input type="{{type}}" id="{{id}}" name="{{name}}" value="{{value}}"{{#maxLength}} maxlength="{{maxLength}}"{{/maxLength}}{{#required}} required{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}>{{/isInput}}\
         {{#isTextarea}}<textarea id="{{id}}" name="{{name}}" rows="5"{{#maxLength}} maxlength="{{maxLength}}"{{/maxLength}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}>{{value}}</textarea>{{/isTextarea}}\
-        {{#isSelect}}<select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}><option value="">– kies –</option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
-        {{#hint}}<small class="hint">{{hint}}</small>{{/hint}}{{#error}}<p class="error" id="{{id}}-e">{{error}}</p>{{/error}}</div>
+        {{#isSelect}}<select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}><option value="">– kies –</option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}</div>
         """
 
     static let errors = """

@@ -40,10 +40,17 @@ struct FormsController: Sendable {
         guard let editor = dependencies.node.editor else { return try readOnly() }
         guard reading.problems.isEmpty else {
             // Also the problems of the values that could be read, so every field is marked at once.
+            // Not those of fields the node fills in (a contribution's total) in a row already
+            // marked: they follow from the typed problem.
             let typed = Set(reading.problems.map(\.field))
+            let markedRows = Set(typed.compactMap(Self.rowPrefix))
             let more = editor.draftInitiative(reading.fields, children: reading.children).problems
                 .map { FieldProblem(field: reading.formField($0.field), message: $0.message) }
                 .filter { !typed.contains($0.field) }
+                .filter { problem in
+                    guard let row = Self.rowPrefix(problem.field), markedRows.contains(row) else { return true }
+                    return FormPage.isFormField(String(problem.field.dropFirst(row.count)))
+                }
             return try registrationPage(form, problems: reading.problems + more, status: .unprocessableContent)
         }
         do {
@@ -102,6 +109,12 @@ struct FormsController: Sendable {
         } catch let error as AuthoringError {
             return try message("Niet opgeslagen", error.description, status: .forbidden)
         }
+    }
+
+    /// The row part of a form field name (`contributions[0].`), if it is in a row.
+    static func rowPrefix(_ field: String) -> String? {
+        guard let close = field.firstIndex(of: "]"), field[field.index(after: close)...].hasPrefix(".") else { return nil }
+        return String(field[...field.index(after: close)])
     }
 
     /// An editor problem named after its form field (amounts are typed in euros).
