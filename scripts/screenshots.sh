@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Takes screenshots of every public page, and of the registration form sent with mistakes, at
-# desktop (1280 px) and phone (390 px) width with headless Chromium.
+# Takes screenshots of every public page, of the registration form sent with mistakes and (for
+# the demo node, whose admin token it knows) of an initiative's admin edit form, at desktop
+# (1280 px) and phone (390 px) width with headless Chromium.
 #
 #   scripts/screenshots.sh [BASE_URL] [OUT_DIR]
 #
@@ -20,9 +21,12 @@ chrome="$(command -v chromium || command -v chromium-browser || command -v googl
 
 server_pid=""
 work=""
+token=""
+posted=""
 cleanup() {
     if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
     if [ -n "$work" ]; then rm -rf "$work"; fi
+    if [ -n "$posted" ]; then rm -rf "$posted"; fi
 }
 trap cleanup EXIT
 
@@ -56,21 +60,22 @@ if [ -z "$base" ]; then
   "last_verified": "2026-03-15", "contributions": [{"activity": "language-lesson", "quantity": 760, "year": 2025}]}]
 JSON
     "$bin" initiative import --data "$data" "$work/seed.json" >/dev/null
+    token="$("$bin" admin token --data "$data" | tail -n 1)"
     "$bin" serve --data "$data" --listen 127.0.0.1:18480 >"$work/serve.log" 2>&1 &
     server_pid=$!
     base="http://127.0.0.1:18480"
     for _ in $(seq 1 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 fi
 
-pages=("/" "/gemeente/GM0718" "/gemeente/GM0718?sdg=4" "/provincie/PV29" "/nederland" "/aanmelden")
-first_id="$(curl -fsS "$base/v1/initiatives?limit=1" | sed -n 's/.*"id" *: *"\([0-9a-f-]\{36\}\)".*/\1/p' | head -n 1)"
-[ -n "$first_id" ] && pages+=("/initiatief/$first_id")
-
 shoot() {  # path width height file
     "$chrome" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
         --window-size="$2,$3" --screenshot="$4" "$base$1" >/dev/null 2>&1
     echo "$4"
 }
+pages=("/" "/gemeente/GM0718" "/gemeente/GM0718?sdg=4" "/provincie/PV29" "/nederland" "/aanmelden")
+first_id="$(curl -fsS "$base/v1/initiatives?limit=1" | sed -n 's/.*"id" *: *"\([0-9a-f-]\{36\}\)".*/\1/p' | head -n 1)"
+[ -n "$first_id" ] && pages+=("/initiatief/$first_id")
+
 # The questionnaire sent with mistakes: the answer (422) is a self-contained page (inline
 # style, no scripts or external files), so it is saved and photographed as a file.
 posted="$(mktemp -d)"
@@ -88,7 +93,14 @@ shoot_file() {  # file width height out
 }
 shoot_file "$posted/aanmelden-fouten.html" 1280 3000 "$out/aanmelden-fouten-desktop.png"
 shoot_file "$posted/aanmelden-fouten.html" 390 5200 "$out/aanmelden-fouten-phone.png"
-rm -rf "$posted"
+# The admin edit form of the first initiative (needs the admin token: only for the demo node).
+edit_id="$(curl -fsS "$base/v1/initiatives?q=repair&limit=1" | sed -n 's/.*"id" *: *"\([0-9a-f-]\{36\}\)".*/\1/p' | head -n 1)"
+edit_id="${edit_id:-$first_id}"
+if [ -n "$token" ] && [ -n "$edit_id" ]; then
+    curl -fsS -o "$posted/beheer.html" -u "beheer:$token" "$base/beheer/initiatief/$edit_id"
+    shoot_file "$posted/beheer.html" 1280 3600 "$out/beheer-initiatief-desktop.png"
+    shoot_file "$posted/beheer.html" 390 6400 "$out/beheer-initiatief-phone.png"
+fi
 
 for path in "${pages[@]}"; do
     name="$(echo "$path" | sed 's#^/$#home#; s#^/##; s#[/?=]#-#g; s#-\([0-9a-f]\{8\}\)-[0-9a-f-]*#-\1#')"
