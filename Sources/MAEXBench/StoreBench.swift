@@ -65,12 +65,17 @@ enum StoreBench {
                 }
             }
             let store = try NodeStore(path: directory.appendingPathComponent("small-\(round).sqlite").path, realm: Fixtures.realm, logger: Logger(label: "bench"))
+            let cpuBefore = processCPUSeconds()
             let seconds = try measure {
                 for chunk in stride(from: 0, to: raw.count, by: 500) {
                     let results = try store.receive(raw: Array(raw[chunk..<min(chunk + 500, raw.count)]), nowMilliseconds: now)
                     precondition(results.allSatisfy { $0.outcome == .stored }, "benchmark change sets must be stored")
                 }
             }
+            let cpu = processCPUSeconds() - cpuBefore
+            // Diagnostics on stdout only: CPU per change set (both threads) and idle core time.
+            print(String(format: "  round %d: verify %.1f us, receive %.1f us wall, %.1f us CPU per change set, cores busy %.2f",
+                round, verifySeconds / 5_000 * 1e6, seconds / Double(raw.count) * 1e6, cpu / Double(raw.count) * 1e6, cpu / seconds))
             rounds.append((5_000 / verifySeconds, Double(raw.count) / seconds))
         }
         let median = rounds.sorted { $0.setsRate / $0.verifyRate < $1.setsRate / $1.verifyRate }[1]
@@ -90,13 +95,24 @@ enum StoreBench {
             for item in raw { opened.append(try SignedChangeSet.open(body: item.body, signature: item.signature, realm: Fixtures.realm)) }
         }
         let store = try NodeStore(path: directory.appendingPathComponent("small-writer.sqlite").path, realm: Fixtures.realm, logger: Logger(label: "bench"))
+        let cpuBefore = processCPUSeconds()
         let writeSeconds = try measure {
             for chunk in stride(from: 0, to: opened.count, by: 500) {
                 let outcomes = try store.receive(Array(opened[chunk..<min(chunk + 500, opened.count)]), nowMilliseconds: now)
                 precondition(outcomes.allSatisfy { $0 == .stored }, "benchmark change sets must be stored")
             }
         }
+        print(String(format: "  writer alone: %.1f us CPU per change set", (processCPUSeconds() - cpuBefore) / Double(raw.count) * 1e6))
         let perSet = { (seconds: Double) in String(format: "%.0f us", seconds / Double(raw.count) * 1e6) }
         report.line("- per small change set, one core each: open (parse + decode + verify) \(perSet(openSeconds)), writer (decide + apply + commit, opened beforehand) \(perSet(writeSeconds))")
     }
+}
+
+/// User plus system CPU time of the whole process so far, in seconds.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
 }
