@@ -15,19 +15,29 @@ struct AuthorRow: Equatable {
 ///
 /// Only the writer holds one, inside one write transaction, so the cache cannot go stale from
 /// outside; `reset()` drops it after a savepoint rollback.
+///
+/// Heads can be deferred (`defersHeads`): a group of change sets then moves each author's
+/// head in the cache only and `flushHeads()` writes one UPDATE per author before the group's
+/// savepoint is released. Nothing reads `author.head_*` through SQL inside the writer's
+/// transaction; the cache answers.
 final class AuthorDirectory {
     private let db: Database
     private var rows: [NodeID: AuthorRow?] = [:]
     private var nodes: [Int64: NodeID] = [:]
+    private var deferredHeads: [Int64: AuthorHead] = [:]
+    private var updateHead: FastStatement?
+    /// Whether `setHead` leaves the UPDATE to `flushHeads()`.
+    var defersHeads = false
 
     init(db: Database) {
         self.db = db
     }
 
-    /// Forgets everything cached (after a rollback).
+    /// Forgets everything cached, deferred heads included (after a rollback).
     func reset() {
         rows = [:]
         nodes = [:]
+        deferredHeads = [:]
     }
 
     /// The author's row, or `nil` when nothing of the author was ever applied.
@@ -77,14 +87,43 @@ final class AuthorDirectory {
         return node
     }
 
-    /// Moves the author's head to a newly applied change set.
+    /// Moves the author's head to a newly applied change set (in the cache only while
+    /// `defersHeads`).
     func setHead(_ node: NodeID, _ head: AuthorHead) throws {
         var row = try ensure(node)
-        try db.cachedStatement(sql: """
-            UPDATE author SET head_seq = ?, head_id = ?, head_hlc_ms = ?, head_hlc_counter = ? WHERE author_no = ?
-            """).execute(arguments: [head.seq, head.id.hex, head.hlc.milliseconds, head.hlc.counter, row.number])
         row.head = head
         rows[node] = .some(row)
+        if defersHeads {
+            deferredHeads[row.number] = head
+        } else {
+            try writeHead(head, authorNumber: row.number)
+        }
+    }
+
+    /// Writes the heads deferred since the last flush.
+    func flushHeads() throws {
+        for (number, head) in deferredHeads.sorted(by: { $0.key < $1.key }) {
+            try writeHead(head, authorNumber: number)
+        }
+        deferredHeads = [:]
+    }
+
+    private func writeHead(_ head: AuthorHead, authorNumber: Int64) throws {
+        let statement: FastStatement
+        if let updateHead {
+            statement = updateHead
+        } else {
+            statement = try FastStatement(db, sql: """
+                UPDATE author SET head_seq = ?, head_id = ?, head_hlc_ms = ?, head_hlc_counter = ? WHERE author_no = ?
+                """)
+            updateHead = statement
+        }
+        statement.bind(1, head.seq)
+        statement.bind(2, head.id.hex)
+        statement.bind(3, head.hlc.milliseconds)
+        statement.bind(4, head.hlc.counter)
+        statement.bind(5, authorNumber)
+        try statement.run()
     }
 
     /// Flags the author as forked from `seq` on.

@@ -18,6 +18,11 @@ final class AuthorityGuard {
         revokedFrom = try Self.effectiveRevocations(db)
     }
 
+    /// Reads the cached revocations again (after a rollback undid rows they came from).
+    func reload() throws {
+        revokedFrom = try Self.effectiveRevocations(db)
+    }
+
     /// The view of `changeSet`: its author's certificates, the homes of the records it
     /// touches and the nodes its author certified before, all within its horizon.
     func view(for changeSet: ChangeSet) throws -> AuthorityView {

@@ -17,7 +17,7 @@ extension NodeStore {
         guard !batch.isEmpty else { return [] }
         let outcomes = try writing("receive") { db in
             let session = try WriteSession(db: db, store: self, now: nowMilliseconds)
-            let outcomes = try batch.map { try session.receive($0) }
+            let outcomes = try session.receiveGroup(count: batch.count) { try session.receive(batch[$0]) }
             return try zip(batch, outcomes).map { try session.settled($1, of: $0) }
         }
         logger.debug("batch received", metadata: ["batch.count": "\(batch.count)", "batch.stored": "\(outcomes.count { $0 == .stored })"])
@@ -39,15 +39,14 @@ extension NodeStore {
         let opened = Self.startOpening(raw, realm: realm)
         return try writing("receive") { db in
             let session = try WriteSession(db: db, store: self, now: nowMilliseconds)
-            var results: [(id: ChangeSetID, outcome: ReceiveOutcome)] = []
-            results.reserveCapacity(raw.count)
-            for (index, item) in raw.enumerated() {
+            var results = try session.receiveGroup(count: raw.count) { index -> (id: ChangeSetID, outcome: ReceiveOutcome) in
                 switch opened.wait(for: index) {
                 case .success(let signed):
-                    results.append((signed.id, try session.receive(signed)))
+                    return (signed.id, try session.receive(signed))
                 case .failure(let error):
+                    let item = raw[index]
                     let id = try session.quarantineRaw(body: item.body, signature: item.signature, reason: error.description)
-                    results.append((id, .rejected(reason: error.description)))
+                    return (id, .rejected(reason: error.description))
                 }
             }
             for (index, result) in results.enumerated() {

@@ -11,7 +11,7 @@ import Synchronization
 /// orders the write before the read.
 final class OpenResults: @unchecked Sendable {
     /// How many items one claim opens before signalling.
-    static let chunkSize = 32
+    static let chunkSize = 8
 
     private let storage: UnsafeMutableBufferPointer<Result<SignedChangeSet, EnvelopeError>?>
     private let ready: [DispatchSemaphore]

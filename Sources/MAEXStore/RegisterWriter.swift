@@ -21,8 +21,8 @@ final class RegisterWriter {
     private var records: [RecordKey: RecordSlot] = [:]
     private let insertWrite: FastStatement
     private let deleteWrite: FastStatement
-    private let findRecord: Statement
-    private let insertRecord: Statement
+    private let findRecord: FastStatement
+    private let insertRecord: FastStatement
 
     init(db: Database, authors: AuthorDirectory) throws {
         self.db = db
@@ -34,8 +34,8 @@ final class RegisterWriter {
         deleteWrite = try FastStatement(db, sql: """
             DELETE FROM field_write WHERE record_no = ? AND field = ? AND author_no = ? AND seq = ?
             """)
-        findRecord = try db.cachedStatement(sql: "SELECT record_no, deleted_seq IS NOT NULL FROM record WHERE type = ? AND id = ?")
-        insertRecord = try db.cachedStatement(sql: "INSERT INTO record (type, id) VALUES (?, ?)")
+        findRecord = try FastStatement(db, sql: "SELECT record_no, deleted_seq IS NOT NULL FROM record WHERE type = ? AND id = ?")
+        insertRecord = try FastStatement(db, sql: "INSERT INTO record (type, id) VALUES (?, ?)")
     }
 
     /// Forgets cached record rows (after a rollback or when the tables were cleared).
@@ -126,11 +126,15 @@ final class RegisterWriter {
 
     private func recordSlot(_ key: RecordKey) throws -> RecordSlot {
         if let slot = records[key] { return slot }
+        findRecord.bind(1, key.type)
+        findRecord.bind(2, key.id)
         let slot: RecordSlot
-        if let row = try Row.fetchOne(findRecord, arguments: [key.type, key.id]) {
-            slot = RecordSlot(number: row[0], isDeleted: row[1])
+        if let found = try findRecord.firstRow({ RecordSlot(number: $0.int64(0), isDeleted: $0.int64(1) != 0) }) {
+            slot = found
         } else {
-            try insertRecord.execute(arguments: [key.type, key.id])
+            insertRecord.bind(1, key.type)
+            insertRecord.bind(2, key.id)
+            try insertRecord.run()
             slot = RecordSlot(number: db.lastInsertedRowID, isDeleted: false)
         }
         if records.count >= Self.maxCachedRecords { records = [:] }

@@ -5,8 +5,10 @@ import MAEXCore
 
 /// The single writer's work inside one write transaction: the receive rules of
 /// `MemoryReplica`, decided by `ChainDecision`, applied to SQLite. Each change set is applied
-/// in its own savepoint (log row, head, register, pending, quarantine, forks together); the
-/// caller commits the transaction once for the whole batch.
+/// atomically (log row, head, register, pending, quarantine, forks together): in its own
+/// savepoint, or as part of a group savepoint that is received again one savepoint per change
+/// set when the schema refuses something (`receiveGroup`); the caller commits the transaction
+/// once for the whole batch.
 final class WriteSession {
     let db: Database
     let realm: String
@@ -17,11 +19,14 @@ final class WriteSession {
     let register: RegisterWriter
     /// The authority checks, `nil` for an unrestricted store.
     let authority: AuthorityGuard?
-    private let insertLog: Statement
+    private let insertLog: FastStatement
     let deletePending: Statement
     /// Whether `pending` or `pending_need` may hold rows: read once when the session starts and
     /// set again by `holdPending`, so the common case (nothing pending) skips the drain queries.
     var mayHavePending: Bool
+    /// Whether a group savepoint (`receiveGroup`) makes each change set's own savepoint
+    /// unnecessary: a constraint violation then rolls back and replays the whole group.
+    var grouped = false
 
     init(db: Database, store: NodeStore, now: Int64) throws {
         self.db = db
@@ -33,7 +38,7 @@ final class WriteSession {
         register = try RegisterWriter(db: db, authors: authors)
         let directory = authors
         authority = try store.authority.root.map { try AuthorityGuard(db: db, authors: directory, root: $0) }
-        insertLog = try db.cachedStatement(sql: """
+        insertLog = try FastStatement(db, sql: """
             INSERT INTO change_set (id, author_no, seq, prev, hlc_ms, hlc_counter, op_count, body, signature, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -65,7 +70,9 @@ final class WriteSession {
     /// One change set in a savepoint. A constraint violation (the schema refusing what the
     /// rules let through: a bug, never expected) rolls back just this change set, which is then
     /// quarantined with SQLite's message, so one bad change set cannot block the rest.
+    /// Inside a group (`receiveGroup`) the group's savepoint stands in for this one.
     func receiveAtomically(_ signed: SignedChangeSet) throws -> ReceiveOutcome {
+        if grouped { return try receiveOne(signed) }
         var outcome = ReceiveOutcome.duplicate
         do {
             try db.inSavepoint {
@@ -73,8 +80,7 @@ final class WriteSession {
                 return .commit
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            authors.reset()
-            register.reset()
+            try forgetCachedState()
             let reason = "the store's schema refused it: \(error.message ?? "constraint violation")"
             logger.error("change set violates a store constraint", metadata: ["change.id": "\(signed.id.hex)", "store.error": "\(error)"])
             outcome = try quarantine(signed, reason: reason)
@@ -154,10 +160,17 @@ final class WriteSession {
     private func apply(_ signed: SignedChangeSet, effective: Bool = true) throws {
         let changeSet = signed.changeSet
         let author = try authors.ensure(changeSet.author)
-        try insertLog.execute(arguments: [
-            signed.id.hex, author.number, changeSet.seq, changeSet.prev?.hex, changeSet.hlc.milliseconds,
-            changeSet.hlc.counter, changeSet.ops.count, Data(signed.body), Data(signed.signature), now,
-        ])
+        insertLog.bind(1, signed.id.hex)
+        insertLog.bind(2, author.number)
+        insertLog.bind(3, changeSet.seq)
+        insertLog.bind(4, changeSet.prev?.hex)
+        insertLog.bind(5, changeSet.hlc.milliseconds)
+        insertLog.bind(6, changeSet.hlc.counter)
+        insertLog.bind(7, Int64(changeSet.ops.count))
+        insertLog.bind(8, blob: signed.body)
+        insertLog.bind(9, blob: signed.signature)
+        insertLog.bind(10, now)
+        try insertLog.run()
         try authors.setHead(changeSet.author, AuthorHead(seq: changeSet.seq, id: signed.id, hlc: changeSet.hlc))
         if mayHavePending { try deletePending.execute(arguments: [signed.id.hex]) }
         if effective, author.forkedFrom.map({ changeSet.seq < $0 }) ?? true {

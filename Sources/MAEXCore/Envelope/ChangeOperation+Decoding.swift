@@ -27,7 +27,9 @@ extension ChangeOperation {
     }
 
     private static func checkKeys(_ object: [String: JSONValue], allowed: Set<String>, strict: Bool) throws(EnvelopeError) {
-        guard strict, let extra = object.keys.sorted().first(where: { !allowed.contains($0) }) else { return }
+        guard strict, object.keys.contains(where: { !allowed.contains($0) }),
+            let extra = object.keys.sorted().first(where: { !allowed.contains($0) })
+        else { return }
         throw .unknownField(extra)
     }
 

@@ -11,7 +11,8 @@ extension ChangeSet {
         let version = try Self.integer(object, "v")
         guard version >= 1 else { throw .unsupportedVersion(version) }
         let strict = version <= EnvelopeLimits.currentVersion
-        if strict, let extra = object.keys.sorted().first(where: { !Self.knownKeys.contains($0) }) {
+        if strict, object.keys.contains(where: { !Self.knownKeys.contains($0) }),
+            let extra = object.keys.sorted().first(where: { !Self.knownKeys.contains($0) }) {
             throw .unknownField(extra)
         }
         let realm = try Self.string(object, "realm")

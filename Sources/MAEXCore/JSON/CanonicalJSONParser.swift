@@ -138,6 +138,17 @@ struct CanonicalJSONParser {
 
     private mutating func parseString(at start: Int) throws(JSONError) -> String {
         try expect(UInt8(ascii: "\""))
+        // Fast path: no escape or control byte before the closing quote (keys, most values).
+        // Anything else falls through to the byte-by-byte loop from the same place.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let string = String(validating: bytes[index..<end], as: UTF8.self) else { throw .invalidString(offset: start) }
+            index = end + 1
+            return string
+        }
         var scalars: [UInt8] = []
         while true {
             guard index < bytes.count else { throw .unexpectedEnd }
