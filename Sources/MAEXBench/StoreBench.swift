@@ -68,10 +68,8 @@ enum StoreBench {
             let store = try NodeStore(path: directory.appendingPathComponent("small-\(round).sqlite").path, realm: Fixtures.realm, logger: Logger(label: "bench"))
             let cpuBefore = processCPUSeconds()
             let seconds = try measure {
-                for chunk in stride(from: 0, to: raw.count, by: 500) {
-                    let results = try store.receive(raw: Array(raw[chunk..<min(chunk + 500, raw.count)]), nowMilliseconds: now)
-                    precondition(results.allSatisfy { $0.outcome == .stored }, "benchmark change sets must be stored")
-                }
+                let results = try store.receive(raw: raw, nowMilliseconds: now)
+                precondition(results.allSatisfy { $0.outcome == .stored }, "benchmark change sets must be stored")
             }
             let cpu = processCPUSeconds() - cpuBefore
             // Diagnostics on stdout only: CPU per change set (both threads) and idle core time.

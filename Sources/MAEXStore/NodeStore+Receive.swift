@@ -28,7 +28,10 @@ extension NodeStore {
     /// (`SignedChangeSet.open` with this store's realm; the signatures are checked on
     /// background threads over the cores while the writer applies the already verified ones
     /// in order, helping to verify whenever it would otherwise wait), then receives them in
-    /// order as `receive(_:nowMilliseconds:)` does, in one transaction. Malformed, forged or foreign input is quarantined with the reason.
+    /// order as `receive(_:nowMilliseconds:)` does, one transaction per slice of 2,000 (the
+    /// answers come after the last commit; when this throws, slices committed before stay, not
+    /// acknowledged: offered again they answer `duplicate`). Malformed, forged or foreign input
+    /// is quarantined with the reason.
     ///
     /// - Returns: per input, in order, its id (the SHA-256 of the body, also for bytes that do
     ///   not decode) and the outcome.
@@ -37,25 +40,37 @@ extension NodeStore {
     ) throws(StoreError) -> [(id: ChangeSetID, outcome: ReceiveOutcome)] {
         guard !raw.isEmpty else { return [] }
         let opened = Self.startOpening(raw, realm: realm)
-        return try writing("receive") { db in
-            let session = try WriteSession(db: db, store: self, now: nowMilliseconds)
-            var results = try session.receiveGroup(count: raw.count) { index -> (id: ChangeSetID, outcome: ReceiveOutcome) in
-                switch opened.wait(for: index) {
-                case .success(let signed):
-                    return (signed.id, try session.receive(signed))
-                case .failure(let error):
-                    let item = raw[index]
-                    let id = try session.quarantineRaw(body: item.body, signature: item.signature, reason: error.description)
-                    return (id, .rejected(reason: error.description))
+        var results: [(id: ChangeSetID, outcome: ReceiveOutcome)] = []
+        results.reserveCapacity(raw.count)
+        // One transaction per slice: the background workers keep verifying the next slice while
+        // the writer commits this one, so the commits do not leave the cores idle.
+        for start in stride(from: 0, to: raw.count, by: Self.receiveSlice) {
+            let end = min(start + Self.receiveSlice, raw.count)
+            try writing("receive") { db in
+                let session = try WriteSession(db: db, store: self, now: nowMilliseconds)
+                results += try session.receiveGroup(count: end - start) { offset -> (id: ChangeSetID, outcome: ReceiveOutcome) in
+                    let index = start + offset
+                    switch opened.wait(for: index) {
+                    case .success(let signed):
+                        return (signed.id, try session.receive(signed))
+                    case .failure(let error):
+                        let item = raw[index]
+                        let id = try session.quarantineRaw(body: item.body, signature: item.signature, reason: error.description)
+                        return (id, .rejected(reason: error.description))
+                    }
+                }
+                guard end == raw.count else { return }
+                for (index, result) in results.enumerated() {
+                    guard case .success(let signed) = opened.wait(for: index) else { continue }
+                    results[index].outcome = try session.settled(result.outcome, of: signed)
                 }
             }
-            for (index, result) in results.enumerated() {
-                guard case .success(let signed) = opened.wait(for: index) else { continue }
-                results[index].outcome = try session.settled(result.outcome, of: signed)
-            }
-            return results
         }
+        return results
     }
+
+    /// How many change sets of a raw receive share one transaction.
+    public static let receiveSlice = 2_000
 
     /// Starts opening every item on background threads (one fewer than the cores, as the
     /// caller helps while it waits) and returns at once, so the writer can apply the first

@@ -67,4 +67,19 @@ final class NodeStoreRawReceiveTests: XCTestCase {
         XCTAssertEqual(try store.log(limit: 300).map(\.seq), Array(1...300))
         XCTAssertEqual(try store.digest(), Register.applying(chain).digest)
     }
+
+    func testABatchLargerThanOneTransactionSliceAnswersAfterTheLastCommit() throws {
+        let store = try makeTemporaryStore(self)
+        var a = ChainBuilder(TestKeys.key(4))
+        let count = NodeStore.receiveSlice + 500
+        let chain = (1...count).map { a.next([.set(TestKeys.initiative($0), "name", "initiative \($0)")]) }
+        // The first change set comes last: everything before it waits, across the slices, and is
+        // released by the last one; each is answered as what it finally is.
+        let raw = (Array(chain.dropFirst()) + [chain[0]]).map { ($0.body, $0.signature) }
+        let results = try store.receive(raw: raw, nowMilliseconds: now)
+        XCTAssertEqual(results.map(\.outcome), Array(repeating: .stored, count: count))
+        XCTAssertEqual(try store.vector()[a.author]?.seq, Int64(count))
+        XCTAssertEqual(try store.pendingCount(), 0)
+        XCTAssertEqual(try store.digest(), Register.applying(chain).digest)
+    }
 }
