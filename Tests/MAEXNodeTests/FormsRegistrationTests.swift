@@ -95,6 +95,31 @@ final class FormsRegistrationTests: XCTestCase {
         XCTAssertEqual(try node.store.record(RecordKey(type: "initiative", id: id))?.value(of: "themes"), .array([.string("groen"), .string("voedsel")]))
     }
 
+    func testRegistrationsFromOneAddressAreThrottled() async throws {
+        let node = try EditingTestNode()
+        defer { node.remove() }
+        let configuration = ServerTestNode.configuration { $0.registrationLimit = RateLimit(burst: 2, perSecond: 0.001) }
+        let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        let bodies = (0..<3).map { index in EditingTestNode.formBody(valid.map { $0.0 == "name" ? ($0.0, "Buurttuin \(index)") : $0 }) }
+        let before = try node.store.changeSetCount()
+        let statuses = try await node.node.app(configuration).test(.router) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for text in bodies {
+                let body = ByteBuffer(string: text)
+                try await client.execute(uri: "/aanmelden", method: .post, headers: headers, body: body) { response in
+                    statuses.append(response.status)
+                    if response.status == .tooManyRequests {
+                        XCTAssertNotNil(response.headers[.retryAfter])
+                        XCTAssertTrue(String(buffer: response.body).contains("Probeer het over"), String(buffer: response.body))
+                    }
+                }
+            }
+            return statuses
+        }
+        XCTAssertEqual(statuses, [.seeOther, .seeOther, .tooManyRequests])
+        XCTAssertEqual(try node.store.changeSetCount(), before + 2, "the throttled submission stored nothing")
+    }
+
     func testNodesThatHostNoInitiativesRefuseRegistration() async throws {
         let node = try EditingTestNode(role: .national, scope: ["NL"])
         defer { node.remove() }

@@ -20,7 +20,12 @@ struct FormsController: Sendable {
 
     func addRoutes<Context: RemoteAddressRequestContext>(to router: Router<Context>) {
         router.on(RouteCatalog.registrationForm) { _, _ in try registrationPage(FormData(), problems: [], status: .ok) }
-        router.on(RouteCatalog.registrationSubmit) { request, _ in try await register(request) }
+        router.on(RouteCatalog.registrationSubmit) { request, context in
+            if case .limited(let wait) = dependencies.registrations.take(context.remoteAddress, now: dependencies.monotonicClock()) {
+                return try tooManyRegistrations(retryAfterMilliseconds: wait)
+            }
+            return try await register(request)
+        }
         router.on(RouteCatalog.editForm) { request, context in
             if let refusal = try adminRefusal(request, context.remoteAddress) { return refusal }
             return try await editPage(id: context.parameters.get("id") ?? "")
@@ -232,6 +237,15 @@ struct FormsController: Sendable {
 
     private func readOnly() throws -> Response {
         try message("Tijdelijk niet mogelijk", "Deze node kan nu geen wijzigingen opslaan.", status: .serviceUnavailable)
+    }
+
+    private func tooManyRegistrations(retryAfterMilliseconds wait: Int64) throws -> Response {
+        let minutes = max(1, (wait + 59_999) / 60_000)
+        var response = try message(
+            "Even geduld", "Er zijn vanaf dit adres veel aanmeldingen verstuurd. Probeer het over \(minutes) minuten opnieuw.",
+            status: .tooManyRequests)
+        response.headers[.retryAfter] = String(max(1, (wait + 999) / 1000))
+        return response
     }
 
     private func notFound() throws -> Response {

@@ -32,6 +32,9 @@ public struct NodeServerConfiguration: Sendable, Equatable {
     public var serverName: String?
     /// Signed sync requests and rate limits (see `PeerAuthConfiguration`).
     public var peerAuth: PeerAuthConfiguration
+    /// How often one client address may submit the public registration form (default: 10 at
+    /// once, then 20 an hour).
+    public var registrationLimit: RateLimit
 
     /// Creates a configuration; the defaults suit a node on a small machine.
     public init(
@@ -46,7 +49,8 @@ public struct NodeServerConfiguration: Sendable, Equatable {
         idleTimeout: Duration = .seconds(60),
         gzipMinimumBytes: Int = 1024,
         serverName: String? = "maex-node",
-        peerAuth: PeerAuthConfiguration = PeerAuthConfiguration()
+        peerAuth: PeerAuthConfiguration = PeerAuthConfiguration(),
+        registrationLimit: RateLimit = RateLimit(burst: 10, perSecond: 20.0 / 3600)
     ) {
         self.host = host
         self.port = port
@@ -60,5 +64,6 @@ public struct NodeServerConfiguration: Sendable, Equatable {
         self.gzipMinimumBytes = gzipMinimumBytes
         self.serverName = serverName
         self.peerAuth = peerAuth
+        self.registrationLimit = registrationLimit
     }
 }

@@ -15,6 +15,8 @@ struct ServerDependencies: Sendable {
     let peerAuth: PeerAuthState
     /// A monotonic time in milliseconds, for rate limits.
     let monotonicClock: @Sendable () -> Int64
+    /// Submissions of the public registration form per client address.
+    let registrations: RegistrationThrottle
 
     init(
         node: ServedNode, configuration: NodeServerConfiguration, executor: BlockingExecutor, metrics: ServerMetrics, logger: Logger,
@@ -27,6 +29,7 @@ struct ServerDependencies: Sendable {
         self.logger = logger
         self.peerAuth = PeerAuthState(configuration.peerAuth, boundPort: configuration.port)
         self.monotonicClock = monotonicClock
+        self.registrations = RegistrationThrottle(rate: configuration.registrationLimit)
     }
 
     private static let origin = ContinuousClock.now
