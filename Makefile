@@ -8,6 +8,7 @@ APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout
 ## Install the system libraries (libcurl, SQLite and zlib headers) when they are missing.
 deps:
 	@missing=""; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	pkg-config --exists libcurl || missing="$$missing libcurl4-openssl-dev"; \
 	pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
 	pkg-config --exists zlib || missing="$$missing zlib1g-dev"; \

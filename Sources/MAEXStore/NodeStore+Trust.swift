@@ -87,14 +87,40 @@ extension NodeStore {
         }
     }
 
-    /// Whether `node` is a member of the network: the root, or a node holding a certificate
-    /// that is not withdrawn and not revoked from its next change set on.
+    /// Whether `node` is a member of the network (`standing(of:)` is `.member`).
     public func isMember(_ node: NodeID) throws(StoreError) -> Bool {
-        guard let root = authority.root else { return true }
-        if node == root { return true }
-        let live = try certificates(of: node).filter { !$0.isWithdrawn }
-        guard !live.isEmpty else { return false }
-        let next = (try vector()[node]?.seq ?? 0) + 1
-        return !(try revocations()).contains { $0.revocation.node == node && !$0.isWithdrawn && $0.revocation.fromSeq <= next }
+        try standing(of: node) == .member
     }
+
+    /// Where `node` stands in the network, read in one snapshot: the root and a node holding a
+    /// certificate that is not withdrawn and not revoked from its next change set on are
+    /// members; a node with certificates or revocations but no such standing is revoked; any
+    /// other key is outside. Everyone is a member of an unrestricted store.
+    public func standing(of node: NodeID) throws(StoreError) -> TrustStanding {
+        guard let root = authority.root, node != root else { return .member }
+        return try reading("standing") { db in
+            let withdrawn = try Bool.fetchAll(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM retraction x WHERE x.author_no = g.carrier_no AND x.seq = g.carrier_seq)
+                FROM trust_grant g WHERE g.node_id = ?
+                """, arguments: [node.hex])
+            let revokedFrom = try Int64.fetchOne(db, sql: """
+                SELECT MIN(r.from_seq) FROM trust_revocation r WHERE r.node_id = ?
+                AND NOT EXISTS (SELECT 1 FROM retraction x WHERE x.author_no = r.carrier_no AND x.seq = r.carrier_seq)
+                """, arguments: [node.hex])
+            guard !withdrawn.isEmpty || revokedFrom != nil else { return .outside }
+            let next = (try Int64.fetchOne(db, sql: "SELECT head_seq FROM author WHERE node_id = ?", arguments: [node.hex]) ?? 0) + 1
+            let revoked = revokedFrom.map { $0 <= next } ?? false
+            return withdrawn.contains(false) && !revoked ? .member : .revoked
+        }
+    }
+}
+
+/// A node's standing in the network, as the store's certificates and revocations say.
+public enum TrustStanding: Hashable, Sendable {
+    /// The root, or a node holding a live certificate.
+    case member
+    /// A node whose certificates are withdrawn or that is revoked from its next change set on.
+    case revoked
+    /// A key the network never certified.
+    case outside
 }

@@ -1,7 +1,7 @@
 import MAEXCore
 import MAEXStore
 
-/// Membership as the store's trust state says (`NodeStore.isMember`): the root and every node
+/// Membership as the store's trust state says (`NodeStore.standing(of:)`): the root and every node
 /// holding a certificate that no revocation withdrew are members; a node whose certificates
 /// are all withdrawn, or that is revoked from its next change set, is revoked; anyone else is
 /// unknown (outside the network). An unrestricted store (tests) counts everyone a member.
@@ -26,10 +26,11 @@ public struct StorePeerDirectory: PeerDirectory {
         if peer == node { return .member }
         let store = self.store
         return try await executor.run { () throws -> PeerStanding in
-            if try store.isMember(peer) { return .member }
-            let certified = try !store.certificates(of: peer).isEmpty
-            let revoked = try store.revocations().contains { $0.revocation.node == peer && !$0.isWithdrawn }
-            return certified || revoked ? .revoked : .unknown
+            switch try store.standing(of: peer) {
+            case .member: .member
+            case .revoked: .revoked
+            case .outside: .unknown
+            }
         }
     }
 }
