@@ -19,6 +19,8 @@ struct SyncSummaryJSON {
             "requests": .int(Int64(summary.traffic.requests)), "pull_requests": .int(Int64(summary.pullRequests)),
             "push_requests": .int(Int64(summary.pushRequests)),
             "bytes_out": .int(Int64(summary.traffic.requestBytes)), "bytes_in": .int(Int64(summary.traffic.responseBytes)),
+            "fork_proofs": .int(Int64(summary.forkProofs)), "proofs_pushed": .int(Int64(summary.proofsPushed)),
+            "pull_passes": .int(Int64(summary.pullPasses)), "still_pending": .int(Int64(summary.stillPending)),
             "milliseconds": .int(milliseconds), "rejections": .array(summary.rejections.map(JSONValue.string)),
         ])
     }
