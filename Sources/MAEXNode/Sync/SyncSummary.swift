@@ -1,4 +1,5 @@
 import MAEXClient
+import MAEXCore
 
 /// What one sync round with one peer moved.
 public struct SyncSummary: Sendable, Hashable {
@@ -54,7 +55,7 @@ public struct SyncSummary: Sendable, Hashable {
 extension SyncSummary: CustomStringConvertible {
     /// One line: what came in, what went out, bytes and time.
     public var description: String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = duration.wholeMilliseconds
         var text = "\(peer): pulled \(pulled) (stored \(stored), duplicate \(duplicate), pending \(pending), rejected \(rejected + forks))"
         text += ", pushed \(pushed) (stored \(pushStored), duplicate \(pushDuplicate), pending \(pushPending), rejected \(pushRejected))"
         text += "; \(traffic.requests) requests, \(traffic.requestBytes) bytes out, \(traffic.responseBytes) bytes in, \(milliseconds) ms"
