@@ -229,16 +229,19 @@ public struct SyncRound: Sendable {
 
     func tally(_ result: PushResult, _ summary: inout SyncSummary) {
         switch result.status {
-        case "stored": summary.pushStored += 1
-        case "duplicate": summary.pushDuplicate += 1
-        case "pending": summary.pushPending += 1
-        default:
+        case .stored: summary.pushStored += 1
+        case .retracted:
+            summary.pushStored += 1
+            logger.info("the peer holds a pushed change set as retracted", metadata: ["change.id": "\(result.id)", "change.reason": "\(result.reason ?? "")"])
+        case .duplicate: summary.pushDuplicate += 1
+        case .pending: summary.pushPending += 1
+        case .rejected, .fork:
             summary.pushRejected += 1
-            let reason = result.reason ?? result.existing.map { "fork of \($0)" } ?? result.status
+            let reason = result.reason ?? result.existing.map { "fork of \($0)" } ?? result.status.rawValue
             summary.noteRejection("\(result.id) refused by the peer: \(reason)")
             logger.warning(
                 "peer refused a pushed change set",
-                metadata: ["change.id": "\(result.id)", "change.status": "\(result.status)", "change.reason": "\(reason)"])
+                metadata: ["change.id": "\(result.id)", "change.status": "\(result.status.rawValue)", "change.reason": "\(reason)"])
         }
     }
 
