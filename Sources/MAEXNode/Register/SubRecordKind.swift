@@ -22,5 +22,5 @@ public enum SubRecordKind: String, CaseIterable, Hashable, Sendable {
     }
 
     /// The fields the node fills in from the parent initiative.
-    public static let parentFields: Set<String> = ["initiative", "municipality"]
+    public static let parentFields: Set<String> = [RecordSchema.Field.initiative, RecordSchema.Field.municipality]
 }
