@@ -93,7 +93,7 @@ let package = Package(
         // A child process for the store's crash-safety test: applies change sets, reports each stored one.
         .executableTarget(
             name: "maex-store-crash-child",
-            dependencies: ["MAEXCore", "MAEXStore", "MAEXTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["MAEXCore", "MAEXStore", "MAEXTestSupport", .product(name: "Logging", package: "swift-log")],
             path: "Tests/StoreCrashChild",
             swiftSettings: swiftSettings
         ),
