@@ -71,6 +71,8 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            // openapi.json: written by protocol/openapi-build.py, served at /openapi.json.
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
