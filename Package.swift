@@ -90,7 +90,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Test-only helpers shared by the test targets and the crash-test child.
-        .target(name: "MAEXTestSupport", path: "Tests/MAEXTestSupport", swiftSettings: swiftSettings),
+        .target(name: "MAEXTestSupport", dependencies: ["MAEXCore"], path: "Tests/MAEXTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "MAEXCoreTests", dependencies: ["MAEXCore", "MAEXWire", "MAEXTestSupport"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         // A child process for the store's crash-safety test: applies change sets, reports each stored one.
         .executableTarget(
