@@ -273,6 +273,7 @@ final class OpenAPIResourceTests: XCTestCase {
     func testAMissingResourceIsAnErrorNamingWhereItLooked() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("maex-openapi-\(UUID().uuidString)")
         guard case .failure(let error) = OpenAPIDocument.load(from: [empty]) else { return XCTFail("found a document in an empty folder") }
-        XCTAssertTrue(error.description.contains(empty.appendingPathComponent("maex-node_MAEXNode.resources/openapi.json").path), error.description)
+        let expected = empty.appendingPathComponent("maex-node_MAEXNode.resources/openapi.json").path
+        XCTAssertTrue(error.description.contains(expected), error.description)
     }
 }

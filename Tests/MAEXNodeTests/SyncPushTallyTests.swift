@@ -12,7 +12,8 @@ import XCTest
 final class SyncPushTallyTests: LiveSyncTestCase {
     /// A round that is never run (the client connects to nothing).
     private func round() throws -> SyncRound {
-        let client = try PeerClient(url: "http://127.0.0.1:9/", configuration: HTTPTransportConfiguration(retry: .none), logger: Self.logger)
+        let client = try PeerClient(
+            url: "http://127.0.0.1:9/", configuration: HTTPTransportConfiguration(retry: .none), logger: Self.logger)
         return SyncRound(store: try localStore(), client: client, logger: Self.logger)
     }
 

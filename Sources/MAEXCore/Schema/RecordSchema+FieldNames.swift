@@ -21,6 +21,16 @@ extension RecordSchema {
         public static let themes = "themes"
         /// A contribution's catalogue activity.
         public static let activity = "activity"
+        /// A contribution's SDG.
+        public static let goal = "goal"
+        /// A contribution's SDG target.
+        public static let target = "target"
+        /// A contribution's indicator.
+        public static let indicator = "indicator"
+        /// A contribution's unit.
+        public static let unit = "unit"
+        /// The valuation catalogue version a contribution was valued with.
+        public static let methodVersion = "method_version"
         /// A contribution's quantity.
         public static let quantity = "quantity"
         /// A contribution's value per unit, in euro cents.

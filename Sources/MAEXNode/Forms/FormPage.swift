@@ -89,7 +89,8 @@ enum FormPage {
             options: ValuationCatalogue.current.entries.map { ($0.activity, "\($0.indicator) (per \($0.unit), SDG \($0.goal))") }),
         FormField(name: "quantity", label: "Aantal", control: .number),
         FormField(name: "year", label: "Jaar", control: .number, hint: "Bijvoorbeeld 2025"),
-        FormField(name: "kind", label: "Soort", control: .select, options: [ContributionKind.realised, .forecast].map { ($0.rawValue, $0.label) }),
+        FormField(
+            name: "kind", label: "Soort", control: .select, options: [ContributionKind.realised, .forecast].map { ($0.rawValue, $0.label) }),
     ]
 
     static let needFields: [FormField] = [

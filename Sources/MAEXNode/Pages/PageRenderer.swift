@@ -19,7 +19,9 @@ struct PageRenderer: Sendable {
 
     /// Renders `template` with `context` inside the layout, titled `title`.
     func page(_ template: PageTemplate, title: String, nodeName: String, context: [String: Any]) throws -> String {
-        guard let body = library.render(context, withTemplate: template.rawValue) else { throw PageError.missingTemplate(template.rawValue) }
+        guard let body = library.render(context, withTemplate: template.rawValue) else {
+            throw PageError.missingTemplate(template.rawValue)
+        }
         let layout: [String: Any] = [
             "title": title, "nodeName": nodeName, "css": PageStyle.css + PageStyle.forms, "body": body,
             "catalogueVersion": ValuationCatalogue.catalogueVersion,

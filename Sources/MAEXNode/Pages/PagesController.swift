@@ -96,7 +96,9 @@ struct PagesController: Sendable {
         }
     }
 
-    private func render(_ template: PageTemplate, title: String, context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+    private func render(
+        _ template: PageTemplate, title: String, context: [String: Any], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let html = try PageRenderer.shared.get().page(template, title: title, nodeName: nodeName, context: context)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))

@@ -232,7 +232,9 @@ public struct SyncRound: Sendable {
         case .stored: summary.pushStored += 1
         case .retracted:
             summary.pushStored += 1
-            logger.info("the peer holds a pushed change set as retracted", metadata: ["change.id": "\(result.id)", "change.reason": "\(result.reason ?? "")"])
+            logger.info(
+                "the peer holds a pushed change set as retracted",
+                metadata: ["change.id": "\(result.id)", "change.reason": "\(result.reason ?? "")"])
         case .duplicate: summary.pushDuplicate += 1
         case .pending: summary.pushPending += 1
         case .rejected, .fork:
