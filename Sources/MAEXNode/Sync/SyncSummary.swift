@@ -7,7 +7,7 @@ public struct SyncSummary: Sendable, Hashable {
     public var peer: String
     /// Change sets received from the peer.
     public var pulled = 0
-    /// Of those: applied.
+    /// Of those: applied (also those held as retracted: they are in the log).
     public var stored = 0
     /// Of those: already held.
     public var duplicate = 0
@@ -19,7 +19,7 @@ public struct SyncSummary: Sendable, Hashable {
     public var forks = 0
     /// Change sets sent to the peer.
     public var pushed = 0
-    /// Of those: stored by the peer.
+    /// Of those: stored by the peer (also those it holds as retracted: they are in its log).
     public var pushStored = 0
     /// Of those: already held by the peer.
     public var pushDuplicate = 0
