@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300
 
-.PHONY: deps build demo test bench format-check
+.PHONY: deps build demo test bench
 
 ## Install the system libraries (libcurl, SQLite and zlib headers) when they are missing.
 deps:

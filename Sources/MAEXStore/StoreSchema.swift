@@ -1,10 +1,11 @@
 import GRDB
+import MAEXCore
 
 /// The store's schema: named, append-only migrations. Never edit a registered migration; add a
 /// new one. Constraints live here, so a bug in Swift cannot store what the schema forbids.
 enum StoreSchema {
     /// The field whose winning value the `record.municipality` column mirrors.
-    static let municipalityField = "municipality"
+    static let municipalityField = RecordSchema.Field.municipality
 
     /// All migrations, in order.
     static var migrator: DatabaseMigrator {

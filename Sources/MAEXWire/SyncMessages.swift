@@ -109,8 +109,8 @@ public struct PushResponse: Codable, Hashable, Sendable {
 public struct PushResult: Codable, Hashable, Sendable {
     /// The change-set id (SHA-256 of the body), hex.
     public var id: String
-    /// `stored`, `duplicate`, `pending`, `rejected`, `fork` or `retracted` (held, not applied).
-    public var status: String
+    /// What the node did with it.
+    public var status: PushStatus
     /// Why, for `rejected` and `retracted`.
     public var reason: String?
     /// What it waits for, for `pending`: `[author, seq]` pairs.
@@ -119,7 +119,7 @@ public struct PushResult: Codable, Hashable, Sendable {
     public var existing: String?
 
     /// Creates a result.
-    public init(id: String, status: String, reason: String? = nil, missing: [WireRef]? = nil, existing: String? = nil) {
+    public init(id: String, status: PushStatus, reason: String? = nil, missing: [WireRef]? = nil, existing: String? = nil) {
         self.id = id
         self.status = status
         self.reason = reason

@@ -98,7 +98,7 @@ final class NetworkFirstSyncTests: XCTestCase {
     private func push(_ changeSets: [SignedChangeSet], to node: NodeProcess) async throws {
         let reply = try await node.client().push(changeSets.map(WireChangeSet.init))
         let statuses = Set(reply.value.results.map(\.status))
-        XCTAssertEqual(statuses, ["stored"], "\(reply.value.results.filter { $0.status != "stored" }.prefix(3))")
+        XCTAssertEqual(statuses, [.stored], "\(reply.value.results.filter { $0.status != .stored }.prefix(3))")
     }
 
     /// A freshly initialised node of the network (no change sets), not served.

@@ -128,7 +128,7 @@ final class NetworkForkSpreadTests: XCTestCase {
     }
 
     private func push(_ changeSets: [SignedChangeSet], to node: NodeProcess) async throws -> [String] {
-        try await node.client().push(changeSets.map(WireChangeSet.init)).value.results.map(\.status)
+        try await node.client().push(changeSets.map(WireChangeSet.init)).value.results.map(\.status.rawValue)
     }
 
     private func digests(_ network: TestNetwork, count: Int) async throws -> [String: String] {

@@ -60,7 +60,7 @@ final class ServerForkProofTests: XCTestCase {
             let body = try jsonBody(PushRequest(changesets: [WireChangeSet(a)], proofs: [wire]))
             let answer = try await client.execute(uri: "/v1/sync/push", method: .post, headers: jsonHeaders, body: body)
             XCTAssertEqual(answer.status, .ok)
-            XCTAssertEqual(try answer.decoded(PushResponse.self).results.map(\.status), ["rejected"], "rule 7.1: the author forked at 1")
+            XCTAssertEqual(try answer.decoded(PushResponse.self).results.map(\.status), [.rejected], "rule 7.1: the author forked at 1")
             XCTAssertEqual(try node.store.forkedAuthors(), [forker: 1])
             XCTAssertEqual(try node.store.forks().count, 1)
         }

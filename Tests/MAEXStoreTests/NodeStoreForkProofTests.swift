@@ -1,6 +1,7 @@
 import Foundation
 import MAEXCore
 import MAEXStore
+import MAEXTestSupport
 import XCTest
 
 /// Fork proofs learnt from peers: checked, recorded whether or not the log holds the forked

@@ -1,6 +1,7 @@
 import Foundation
 import MAEXCore
 import MAEXStore
+import MAEXTestSupport
 import XCTest
 
 /// The store's read side: bounded missing suffixes, records by municipality, current writes,

@@ -7,7 +7,7 @@ struct SyncSummaryJSON {
     let value: JSONValue
 
     init(_ summary: SyncSummary) {
-        let milliseconds = summary.duration.components.seconds * 1000 + summary.duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = summary.duration.wholeMilliseconds
         value = .object([
             "peer": .string(summary.peer), "ok": .bool(true),
             "pulled": .int(Int64(summary.pulled)), "stored": .int(Int64(summary.stored)),

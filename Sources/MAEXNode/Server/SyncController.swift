@@ -94,11 +94,11 @@ struct SyncController: Sendable {
 
     static func wire(id: ChangeSetID, outcome: ReceiveOutcome) -> PushResult {
         switch outcome {
-        case .stored, .duplicate: PushResult(id: id.hex, status: outcome.code)
+        case .stored, .duplicate: PushResult(id: id.hex, status: PushStatus(outcome))
         case .pending(let missing):
-            PushResult(id: id.hex, status: outcome.code, missing: missing.map { WireRef(author: $0.author.hex, seq: $0.seq) })
-        case .rejected(let reason), .retracted(let reason): PushResult(id: id.hex, status: outcome.code, reason: reason)
-        case .fork(let existing): PushResult(id: id.hex, status: outcome.code, existing: existing.hex)
+            PushResult(id: id.hex, status: PushStatus(outcome), missing: missing.map { WireRef(author: $0.author.hex, seq: $0.seq) })
+        case .rejected(let reason), .retracted(let reason): PushResult(id: id.hex, status: PushStatus(outcome), reason: reason)
+        case .fork(let existing): PushResult(id: id.hex, status: PushStatus(outcome), existing: existing.hex)
         }
     }
 }

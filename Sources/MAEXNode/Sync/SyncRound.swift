@@ -184,7 +184,7 @@ public struct SyncRound: Sendable {
         let realm = store.realm
         return Task {
             let reply = try await client.pull(request)
-            return await Offload.run { () throws(Never) in OpenedBatch(reply, realm: realm) }
+            return await BlockingExecutor.sync.run { () throws(Never) in OpenedBatch(reply, realm: realm) }
         }
     }
 
@@ -282,16 +282,21 @@ public struct SyncRound: Sendable {
 
     func tally(_ result: PushResult, _ summary: inout SyncSummary) {
         switch result.status {
-        case "stored": summary.pushStored += 1
-        case "duplicate": summary.pushDuplicate += 1
-        case "pending": summary.pushPending += 1
-        default:
+        case .stored: summary.pushStored += 1
+        case .retracted:
+            summary.pushStored += 1
+            logger.info(
+                "the peer holds a pushed change set as retracted",
+                metadata: ["change.id": "\(result.id)", "change.reason": "\(result.reason ?? "")"])
+        case .duplicate: summary.pushDuplicate += 1
+        case .pending: summary.pushPending += 1
+        case .rejected, .fork:
             summary.pushRejected += 1
-            let reason = result.reason ?? result.existing.map { "fork of \($0)" } ?? result.status
+            let reason = result.reason ?? result.existing.map { "fork of \($0)" } ?? result.status.rawValue
             summary.noteRejection("\(result.id) refused by the peer: \(reason)")
             logger.warning(
                 "peer refused a pushed change set",
-                metadata: ["change.id": "\(result.id)", "change.status": "\(result.status)", "change.reason": "\(reason)"])
+                metadata: ["change.id": "\(result.id)", "change.status": "\(result.status.rawValue)", "change.reason": "\(reason)"])
         }
     }
 
@@ -309,7 +314,7 @@ public struct SyncRound: Sendable {
 
     func storeCall<T: Sendable>(_ body: @escaping @Sendable () throws(StoreError) -> T) async throws(SyncError) -> T {
         do {
-            return try await Offload.run(body)
+            return try await BlockingExecutor.sync.run(body)
         } catch {
             throw .store(error)
         }

@@ -1,4 +1,5 @@
 import MAEXClient
+import MAEXCore
 
 /// What one sync round with one peer moved.
 public struct SyncSummary: Sendable, Hashable {
@@ -6,7 +7,7 @@ public struct SyncSummary: Sendable, Hashable {
     public var peer: String
     /// Change sets received from the peer.
     public var pulled = 0
-    /// Of those: applied.
+    /// Of those: applied (also those held as retracted: they are in the log).
     public var stored = 0
     /// Of those: already held.
     public var duplicate = 0
@@ -27,7 +28,7 @@ public struct SyncSummary: Sendable, Hashable {
     public var stillPending = 0
     /// Change sets sent to the peer.
     public var pushed = 0
-    /// Of those: stored by the peer.
+    /// Of those: stored by the peer (also those it holds as retracted: they are in its log).
     public var pushStored = 0
     /// Of those: already held by the peer.
     public var pushDuplicate = 0
@@ -63,7 +64,7 @@ public struct SyncSummary: Sendable, Hashable {
 extension SyncSummary: CustomStringConvertible {
     /// One line: what came in, what went out, bytes and time.
     public var description: String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = duration.wholeMilliseconds
         var text = "\(peer): pulled \(pulled) (stored \(stored), duplicate \(duplicate), pending \(pending), rejected \(rejected + forks))"
         text += ", pushed \(pushed) (stored \(pushStored), duplicate \(pushDuplicate), pending \(pushPending), rejected \(pushRejected))"
         text += "; \(traffic.requests) requests, \(traffic.requestBytes) bytes out, \(traffic.responseBytes) bytes in, \(milliseconds) ms"
