@@ -37,7 +37,7 @@ extension NodeConfiguration {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
         let top = TOMLReader(table: table, prefix: "")
-        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin"])
+        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin", "open_data"])
         let roleWord = try top.string("role")
         guard let role = NodeRole(rawValue: roleWord) else {
             throw .invalidValue(
@@ -80,6 +80,15 @@ extension NodeConfiguration {
         if let admin = try top.table("admin") {
             try admin.rejectUnknown(["allow_remote"])
             allowRemoteAdmin = try admin.bool("allow_remote") ?? false
+        }
+        if let openData = try top.table("open_data") {
+            try openData.rejectUnknown(["licence", "licence_url"])
+            let name = try openData.string("licence")
+            let url = try openData.string("licence_url")
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw .invalidValue(key: openData.key("licence_url"), value: url, reason: "expected the licence's web address (https://...)")
+            }
+            openDataLicence = OpenDataLicence(name: name, url: url)
         }
     }
 

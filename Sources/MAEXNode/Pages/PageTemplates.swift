@@ -6,7 +6,7 @@ enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "card": card, "home": home, "area": area, "initiative": initiative, "notFound": notFound,
         "message": message,
-    ].merging(FormTemplates.all) { first, _ in first }
+    ].merging(FormTemplates.all) { first, _ in first }.merging(OpenDataTemplates.all) { first, _ in first }
 
     static let message = """
         <h1>{{heading}}</h1>
@@ -30,7 +30,8 @@ enum PageTemplates {
         {{{body}}}
         </main>
         <footer>Maatschappelijke handafdruk berekend met waarderingscatalogus {{catalogueVersion}}; de waarden zijn illustratief.
-        Bedragen staan er alleen bij initiatieven die toestemming gaven voor publicatie; aantallen en SDG's altijd.</footer>
+        Bedragen staan er alleen bij initiatieven die toestemming gaven voor publicatie; aantallen en SDG's altijd.
+        <a href="/open-data">Open data</a>: downloads, HSDS-API en feeds.</footer>
         </body>
         </html>
         """
