@@ -83,6 +83,19 @@ final class OpenDataPagesTests: XCTestCase {
         }
     }
 
+    func testAreaPagesLinkTheirFeedAndTheDownloads() async throws {
+        let seeded = try OpenDataTestNode()
+        defer { seeded.remove() }
+        for (page, feed) in [("/gemeente/GM0718", "/feed/gemeente/GM0718.atom"), ("/provincie/PV29", "/feed/provincie/PV29.atom"), ("/nederland", "/feed/nederland.atom")] {
+            let (status, html) = try await seeded.get(page)
+            XCTAssertEqual(status, .ok, page)
+            XCTAssertTrue(html.contains("href=\"\(feed)\""), page)
+            XCTAssertTrue(html.contains("href=\"/open-data\""), page)
+            let (feedStatus, _) = try await seeded.get(feed)
+            XCTAssertEqual(feedStatus, .ok, feed)
+        }
+    }
+
     func testFeedEscapesText() {
         XCTAssertEqual(AtomFeed.escape("a<b>&\"c\"'\u{1}"), "a&lt;b&gt;&amp;&quot;c&quot;&apos;")
     }

@@ -86,6 +86,7 @@ enum PageTemplates {
         <ul class="cards">{{#initiatives}}{{> card}}{{/initiatives}}</ul>
         {{#paged}}<nav class="pager" aria-label="Pagina's">{{#previousLink}}<a href="{{previousLink}}">← Vorige</a>{{/previousLink}}
         <span>{{pageText}}</span>{{#nextLink}}<a href="{{nextLink}}">Volgende →</a>{{/nextLink}}</nav>{{/paged}}
+        <p class="muted">Open data: <a href="/feed{{path}}.atom">nieuwe en gewijzigde initiatieven (Atom-feed)</a> · <a href="/open-data">downloads (CSV) en HSDS-API</a></p>
         """
 
     static let initiative = """
