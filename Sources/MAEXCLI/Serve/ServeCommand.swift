@@ -79,6 +79,7 @@ struct ServeCommand: ParsableCommand {
         server.serverName = "maex-node"
         server.peerAuth = settings.peerAuth
         server.openDataLicence = settings.file?.openDataLicence ?? .ccBy40
+        server.partners = settings.file?.partners ?? []
         let clients = try settings.peers.map { peer throws(ClientError) in
             PeerClient(
                 transport: try HTTPTransport(

@@ -61,6 +61,8 @@ public struct NodeConfiguration: Sendable, Hashable {
     /// The licence of the node's open data (`[open_data] licence` and `licence_url`; CC BY 4.0
     /// when absent).
     public var openDataLicence = OpenDataLicence.ccBy40
+    /// The partners whose goals the node shows (`[[partners]]`: slug, name, area, goals).
+    public var partners: [PartnerGoals] = []
 
     /// Creates a configuration after checking role, scope and realm.
     public init(

@@ -22,7 +22,11 @@ extension RouteCatalog {
     static let municipalityFeed = Endpoint(method: .get, path: "/feed/gemeente/{file}")
     static let provinceFeed = Endpoint(method: .get, path: "/feed/provincie/{file}")
     static let nationalFeed = Endpoint(method: .get, path: "/feed/nederland.atom")
+    static let partnerPage = Endpoint(method: .get, path: "/partner/{slug}")
 
-    /// The open-data page, its CSV downloads and the Atom feeds (registered with the pages).
-    static let openDataPages: [Endpoint] = [openDataPage, openDataFile, municipalityFeed, provinceFeed, nationalFeed]
+    /// The open-data page, its CSV downloads, the Atom feeds and the partner pages (registered
+    /// with the pages).
+    static let openDataPages: [Endpoint] = [
+        openDataPage, openDataFile, municipalityFeed, provinceFeed, nationalFeed, partnerPage,
+    ]
 }

@@ -27,6 +27,7 @@ struct OpenDataController: Sendable {
             try await feed(request, scope: "provincie", file: context.parameters.get("file") ?? "")
         }
         router.on(RouteCatalog.nationalFeed) { request, _ in try await feed(request, scope: "nederland", file: "") }
+        router.on(RouteCatalog.partnerPage) { _, context in try await partner(context.parameters.get("slug") ?? "") }
     }
 
     private var licenceLine: String {
@@ -52,9 +53,25 @@ struct OpenDataController: Sendable {
             "licence": licenceLine,
             "downloads": Self.downloads.map { ["href": "/open-data/\($0.name)", "name": $0.name, "description": $0.description] },
             "feeds": feeds,
+            "hasPartners": !dependencies.configuration.partners.isEmpty,
+            "partners": dependencies.configuration.partners.map { ["href": "/partner/\($0.slug)", "name": $0.name] },
             "givingText": "Dit knooppunt houdt (nog) geen subsidies bij; een 360Giving-bestand verschijnt hier zodra er toekenningen zijn.",
         ]
         let html = try PageRenderer.shared.get().page("openData", title: "Open data", nodeName: dependencies.node.info.name, context: context)
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func partner(_ slug: String) async throws -> Response {
+        guard let partner = dependencies.configuration.partners.first(where: { $0.slug == slug }) else {
+            let html = try PageRenderer.shared.get().page(
+                "notFound", title: "Niet gevonden", nodeName: dependencies.node.info.name,
+                context: ["message": "Dit knooppunt kent geen partner \(slug.prefix(60))."])
+            return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
+        let report = PartnerReport(partner: partner, register: try await register())
+        let html = try PageRenderer.shared.get().page(
+            "partner", title: "Doelen van \(partner.name)", nodeName: dependencies.node.info.name,
+            context: PartnerPage.context(report, licence: licenceLine))
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 

@@ -1,6 +1,6 @@
 /// The template of the `/open-data` page (Dutch).
 enum OpenDataTemplates {
-    static let all: [String: String] = ["openData": openData]
+    static let all: [String: String] = ["openData": openData, "partner": PartnerPage.template]
 
     static let openData = """
         <h1>Open data</h1>
@@ -29,6 +29,8 @@ enum OpenDataTemplates {
         {{#feeds}}<li><a href="{{href}}">{{name}}</a></li>
         {{/feeds}}
         </ul>
+        {{#hasPartners}}<h2>Doelen van partners</h2>
+        <ul>{{#partners}}<li><a href="{{href}}">{{name}}</a></li>{{/partners}}</ul>{{/hasPartners}}
         <h2>Subsidies (360Giving)</h2>
         <p>{{givingText}}</p>
         """
