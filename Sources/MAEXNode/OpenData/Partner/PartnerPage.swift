@@ -17,7 +17,7 @@ enum PartnerPage {
         <h2 id="doel-{{number}}"><span class="tile" style="background:{{colour}};color:{{textColour}}">{{number}}</span> {{name}}</h2>
         <p>{{valueText}} · {{contributionText}}{{#undisclosed}} (van {{undisclosed}} is de waarde niet openbaar){{/undisclosed}} ·
         {{volunteers}} vrijwilligers · {{peopleReached}} bereikte mensen</p>
-        {{#hasYears}}<div class="chart">{{{chart}}}</div>
+        {{#hasYears}}<div class="trend-chart" style="background:#fff;border:1px solid #dde;border-radius:8px;padding:.5rem">{{{chart}}}</div>
         <div class="scroll"><table><caption>Verloop per jaar</caption><thead><tr><th scope="col">Jaar</th><th scope="col" class="num">Waarde</th>
         <th scope="col" class="num">Bijdragen</th></tr></thead><tbody>{{#years}}<tr><td>{{year}}</td><td class="num">{{valueText}}</td>
         <td class="num">{{contributions}}</td></tr>{{/years}}</tbody></table></div>{{/hasYears}}
@@ -26,7 +26,7 @@ enum PartnerPage {
         {{^hasInitiatives}}<p class="muted">Nog geen initiatieven in dit gebied die aan dit doel werken.</p>{{/hasInitiatives}}
         </section>
         {{/goals}}
-        <p class="muted">Bedragen tellen alleen mee van initiatieven die toestemming gaven voor publicatie. {{licence}}</p>
+        <p class="muted" style="overflow-wrap:anywhere">Bedragen tellen alleen mee van initiatieven die toestemming gaven voor publicatie. {{licence}}</p>
         """
 
     static func context(_ report: PartnerReport, licence: String) -> [String: Any] {

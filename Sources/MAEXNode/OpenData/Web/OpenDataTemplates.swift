@@ -6,7 +6,7 @@ enum OpenDataTemplates {
         <h1>Open data</h1>
         <p>Alles wat dit knooppunt over maatschappelijke initiatieven bijhoudt, is open data: vrij te gebruiken,
         ook door kennispartners en andere websites.</p>
-        <p class="licence"><strong>{{licence}}</strong></p>
+        <p class="licence" style="overflow-wrap:anywhere"><strong>{{licence}}</strong></p>
         <h2>Downloads (CSV)</h2>
         <p>Kommagescheiden, UTF-8. Lijsten in een cel zijn gescheiden door een puntkomma, bedragen staan in eurocenten.</p>
         <ul>
