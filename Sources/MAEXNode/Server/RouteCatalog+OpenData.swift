@@ -23,10 +23,11 @@ extension RouteCatalog {
     static let provinceFeed = Endpoint(method: .get, path: "/feed/provincie/{file}")
     static let nationalFeed = Endpoint(method: .get, path: "/feed/nederland.atom")
     static let partnerPage = Endpoint(method: .get, path: "/partner/{slug}")
+    static let cataloguePage = Endpoint(method: .get, path: "/aanbod")
 
     /// The open-data page, its CSV downloads, the Atom feeds and the partner pages (registered
     /// with the pages).
     static let openDataPages: [Endpoint] = [
-        openDataPage, openDataFile, municipalityFeed, provinceFeed, nationalFeed, partnerPage,
+        openDataPage, openDataFile, municipalityFeed, provinceFeed, nationalFeed, partnerPage, cataloguePage,
     ]
 }

@@ -27,6 +27,7 @@ struct OpenDataController: Sendable {
             try await feed(request, scope: "provincie", file: context.parameters.get("file") ?? "")
         }
         router.on(RouteCatalog.nationalFeed) { request, _ in try await feed(request, scope: "nederland", file: "") }
+        router.on(RouteCatalog.cataloguePage) { request, _ in try await catalogue(request) }
         router.on(RouteCatalog.partnerPage) { _, context in try await partner(context.parameters.get("slug") ?? "") }
     }
 
@@ -72,6 +73,13 @@ struct OpenDataController: Sendable {
         let html = try PageRenderer.shared.get().page(
             "partner", title: "Doelen van \(partner.name)", nodeName: dependencies.node.info.name,
             context: PartnerPage.context(report, licence: licenceLine))
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func catalogue(_ request: Request) async throws -> Response {
+        let query = CatalogueQuery(try QueryParameters(request.uri.query))
+        let context = CataloguePage.context(query, register: try await register(), licence: licenceLine)
+        let html = try PageRenderer.shared.get().page("catalogue", title: "Aanbod", nodeName: dependencies.node.info.name, context: context)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 

@@ -1,6 +1,6 @@
 /// The template of the `/open-data` page (Dutch).
 enum OpenDataTemplates {
-    static let all: [String: String] = ["openData": openData, "partner": PartnerPage.template]
+    static let all: [String: String] = ["openData": openData, "partner": PartnerPage.template, "catalogue": CataloguePage.template]
 
     static let openData = """
         <h1>Open data</h1>
@@ -13,6 +13,7 @@ enum OpenDataTemplates {
         {{#downloads}}<li><a href="{{href}}" download>{{name}}</a>: {{description}}</li>
         {{/downloads}}
         </ul>
+        <p>Het <a href="/aanbod">aanbod van initiatieven</a> (ook voor social return) is doorzoekbaar.</p>
         <h2>Open Referral HSDS 3.0</h2>
         <p>Een API volgens de Human Services Data Specification 3.0: initiatieven als <em>organizations</em>, hun activiteit
         en aanbod als <em>services</em>, de SDG's als taxonomie met vaste id's.</p>
