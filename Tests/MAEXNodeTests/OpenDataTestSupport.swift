@@ -109,7 +109,11 @@ struct OpenDataTestNode {
 /// Runs `Fixtures/validate_json.py` (Python `jsonschema`) on documents; fails clearly when
 /// Python or jsonschema is missing (install with `make deps`).
 enum SchemaValidator {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// The copied `Fixtures` folder of the test bundle (the schemas and the validator script).
+    static var fixtures: URL {
+        Bundle.module.url(forResource: "Fixtures", withExtension: nil)
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    }
 
     /// One document to check against `schema` (a file in `folder`, with an optional pointer).
     struct Entry: Encodable {
