@@ -205,6 +205,11 @@ final class OpenDataHSDSTests: XCTestCase {
         }
         let (status, _) = try await seeded.get("/hsds/services?modified_after=2026-01-01")
         XCTAssertEqual(status, .ok)
+        let (postStatus, allow) = try await seeded.node.app().test(.router) { client in
+            try await client.execute(uri: "/hsds/services", method: .post) { ($0.status, $0.headers[.allow]) }
+        }
+        XCTAssertEqual(postStatus, .methodNotAllowed, "the API is read-only")
+        XCTAssertEqual(allow, "GET")
     }
 
     func testTimesRoundTrip() {
