@@ -10,8 +10,8 @@ struct OpenDataTaxonomy: Sendable, Equatable {
     let name: String
     /// What it is.
     let description: String
-    /// Where it is defined.
-    let uri: String
+    /// Where it is defined, when it is published elsewhere.
+    let uri: String?
     /// Its version.
     let version: String
     /// Its terms.
@@ -53,7 +53,7 @@ struct OpenDataTaxonomy: Sendable, Equatable {
         }
         return OpenDataTaxonomy(
             id: id, name: "MAEX aanbod", description: "Soorten aanbod van maatschappelijke initiatieven in MAEX.",
-            uri: "https://maex.nl/open-data/taxonomie/aanbod", version: "1", terms: terms)
+            uri: nil, version: "1", terms: terms)
     }()
 
     /// Every taxonomy, in listing order.

@@ -3,7 +3,7 @@ struct HSDSTaxonomy: Encodable, Sendable, Equatable {
     let id: String
     let name: String
     let description: String
-    let uri: String
+    var uri: String?
     let version: String
 
     init(_ taxonomy: OpenDataTaxonomy) {
