@@ -5,7 +5,7 @@ APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout
 
 .PHONY: deps build demo test bench
 
-## Install the system libraries (libcurl, SQLite and zlib headers) when they are missing.
+## Install the system libraries (libcurl, SQLite and zlib headers) and Python's jsonschema when they are missing.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
@@ -17,6 +17,7 @@ deps:
 		for i in 1 2 3 4 5; do $(APT) update -qq && break; echo "apt-get update failed, retrying"; sleep 10; done; \
 		$(APT) install -y -qq $$missing; \
 	fi
+	@python3 -c "import jsonschema" 2>/dev/null || { echo "installing: jsonschema (PyPI, for the open-data schema tests)"; python3 -m pip install -q jsonschema; }
 
 build: deps
 	$(SWIFT) build

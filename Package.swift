@@ -111,6 +111,7 @@ let package = Package(
                 "MAEXNode", "MAEXCore", "MAEXStore", "MAEXWire", "MAEXTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
     ]

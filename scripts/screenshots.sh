@@ -72,7 +72,7 @@ shoot() {  # path width height file
         --window-size="$2,$3" --screenshot="$4" "$base$1" >/dev/null 2>&1
     echo "$4"
 }
-pages=("/" "/gemeente/GM0718" "/gemeente/GM0718?sdg=4" "/provincie/PV29" "/nederland" "/aanmelden")
+pages=("/" "/gemeente/GM0718" "/gemeente/GM0718?sdg=4" "/provincie/PV29" "/nederland" "/aanmelden" "/open-data" "/aanbod")
 first_id="$(curl -fsS "$base/v1/initiatives?limit=1" | sed -n 's/.*"id" *: *"\([0-9a-f-]\{36\}\)".*/\1/p' | head -n 1)"
 [ -n "$first_id" ] && pages+=("/initiatief/$first_id")
 

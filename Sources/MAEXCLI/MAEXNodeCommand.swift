@@ -24,6 +24,7 @@ struct MAEXNodeCommand: ParsableCommand {
             ConflictsCommand.self, VerifyCommand.self, RebuildCommand.self, TrustCommand.self,
             SyncCommand.self,
             ServeCommand.self,
+            ExportCommand.self,
             DemoCommand.self,
         ]
     )

@@ -78,6 +78,8 @@ struct ServeCommand: ParsableCommand {
         var server = NodeServerConfiguration(host: settings.listen.host, port: settings.listen.port)
         server.serverName = "maex-node"
         server.peerAuth = settings.peerAuth
+        server.openDataLicence = settings.file?.openDataLicence ?? .ccBy40
+        server.partners = settings.file?.partners ?? []
         let clients = try settings.peers.map { peer throws(ClientError) in
             PeerClient(
                 transport: try HTTPTransport(

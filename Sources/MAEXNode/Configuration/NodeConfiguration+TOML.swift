@@ -37,7 +37,7 @@ extension NodeConfiguration {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
         let top = TOMLReader(table: table, prefix: "")
-        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin"])
+        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin", "open_data", "partners"])
         let roleWord = try top.string("role")
         guard let role = NodeRole(rawValue: roleWord) else {
             throw .invalidValue(
@@ -81,6 +81,16 @@ extension NodeConfiguration {
             try admin.rejectUnknown(["allow_remote"])
             allowRemoteAdmin = try admin.bool("allow_remote") ?? false
         }
+        if let openData = try top.table("open_data") {
+            try openData.rejectUnknown(["licence", "licence_url"])
+            let name = try openData.string("licence")
+            let url = try openData.string("licence_url")
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw .invalidValue(key: openData.key("licence_url"), value: url, reason: "expected the licence's web address (https://...)")
+            }
+            openDataLicence = OpenDataLicence(name: name, url: url)
+        }
+        partners = try Self.partners(top)
     }
 
     /// The `[auth]` table.
@@ -108,6 +118,36 @@ extension NodeConfiguration {
         auth.perAddress = try rate("address_rate", "address_burst", auth.perAddress)
         auth.perNode = try rate("node_rate", "node_burst", auth.perNode)
         return auth
+    }
+}
+
+extension NodeConfiguration {
+    /// The `[[partners]]` tables: slug, name, area (codes) and goals (SDG numbers).
+    private static func partners(_ top: TOMLReader) throws(NodeConfigurationError) -> [PartnerGoals] {
+        guard let value = top.table["partners"] else { return [] }
+        guard let array = value.array else { throw .wrongType(key: "partners", expected: "an array of tables ([[partners]])") }
+        var result: [PartnerGoals] = []
+        for (index, element) in array.enumerated() {
+            guard let table = element.table else { throw .wrongType(key: "partners", expected: "an array of tables ([[partners]])") }
+            let reader = TOMLReader(table: table, prefix: "partners[\(index)]")
+            try reader.rejectUnknown(["slug", "name", "area", "goals"])
+            guard let goalValues = table["goals"]?.array else { throw .wrongType(key: reader.key("goals"), expected: "an array of SDG numbers") }
+            var goals: [Int] = []
+            for goal in goalValues {
+                guard let number = goal.int else { throw .wrongType(key: reader.key("goals"), expected: "an array of SDG numbers") }
+                goals.append(number)
+            }
+            let slug = try reader.string("slug")
+            switch PartnerGoals.make(slug: slug, name: try reader.string("name"), area: try reader.strings("area") ?? [], goals: goals) {
+            case .success(let partner):
+                guard !result.contains(where: { $0.slug == partner.slug }) else {
+                    throw .invalidValue(key: reader.key("slug"), value: slug, reason: "another partner has this slug")
+                }
+                result.append(partner)
+            case .failure(let problem): throw .invalidValue(key: reader.key("goals"), value: slug, reason: problem.description)
+            }
+        }
+        return result
     }
 }
 

@@ -58,6 +58,11 @@ public struct NodeConfiguration: Sendable, Hashable {
     /// Whether admin requests (edit forms, write API) are accepted from other addresses than
     /// loopback (`[admin] allow_remote = true`); off by default.
     public var allowRemoteAdmin = false
+    /// The licence of the node's open data (`[open_data] licence` and `licence_url`; CC BY 4.0
+    /// when absent).
+    public var openDataLicence = OpenDataLicence.ccBy40
+    /// The partners whose goals the node shows (`[[partners]]`: slug, name, area, goals).
+    public var partners: [PartnerGoals] = []
 
     /// Creates a configuration after checking role, scope and realm.
     public init(

@@ -4,6 +4,7 @@
 enum PageTemplate: String, CaseIterable, Sendable {
     case layout, card, home, area, initiative, notFound, message
     case field, errors, profile, register, edit, editRow
+    case openData, partner, catalogue
 
     /// The template's Mustache text.
     var text: String {
@@ -21,6 +22,9 @@ enum PageTemplate: String, CaseIterable, Sendable {
         case .register: FormTemplates.register
         case .edit: FormTemplates.edit
         case .editRow: FormTemplates.editRow
+        case .openData: OpenDataTemplates.openData
+        case .partner: PartnerPage.template
+        case .catalogue: CataloguePage.template
         }
     }
 }

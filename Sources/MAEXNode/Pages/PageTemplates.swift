@@ -24,7 +24,8 @@ enum PageTemplates {
         {{{body}}}
         </main>
         <footer>Maatschappelijke handafdruk berekend met waarderingscatalogus {{catalogueVersion}}; de waarden zijn illustratief.
-        Bedragen staan er alleen bij initiatieven die toestemming gaven voor publicatie; aantallen en SDG's altijd.</footer>
+        Bedragen staan er alleen bij initiatieven die toestemming gaven voor publicatie; aantallen en SDG's altijd.
+        <a href="/open-data">Open data</a>: downloads, HSDS-API en feeds.</footer>
         </body>
         </html>
         """
@@ -79,6 +80,7 @@ enum PageTemplates {
         <ul class="cards">{{#initiatives}}{{> card}}{{/initiatives}}</ul>
         {{#paged}}<nav class="pager" aria-label="Pagina's">{{#previousLink}}<a href="{{previousLink}}">← Vorige</a>{{/previousLink}}
         <span>{{pageText}}</span>{{#nextLink}}<a href="{{nextLink}}">Volgende →</a>{{/nextLink}}</nav>{{/paged}}
+        <p class="muted">Open data: <a href="/feed{{path}}.atom">nieuwe en gewijzigde initiatieven (Atom-feed)</a> · <a href="/open-data">downloads (CSV) en HSDS-API</a></p>
         """
 
     static let initiative = """

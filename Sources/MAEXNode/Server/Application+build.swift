@@ -60,6 +60,8 @@ func buildRouter(_ dependencies: ServerDependencies) -> Router<NodeRequestContex
     OpenAPIController().addRoutes(to: router)
     PagesController(dependencies: dependencies).addRoutes(to: router)
     FormsController(dependencies: dependencies).addRoutes(to: router)
+    HSDSController(dependencies: dependencies).addRoutes(to: router)
+    OpenDataController(dependencies: dependencies).addRoutes(to: router)
     return router
 }
 

@@ -35,6 +35,11 @@ public struct NodeServerConfiguration: Sendable, Equatable {
     /// How often one client address may submit the public registration form (default: 10 at
     /// once, then 20 an hour).
     public var registrationLimit: RateLimit
+    /// The licence of the node's open data (`/open-data`, downloads, feeds): CC BY 4.0 unless
+    /// the node's file says otherwise (`[open_data] licence`, `licence_url`).
+    public var openDataLicence = OpenDataLicence.ccBy40
+    /// The partners whose goals the node shows on `/partner/{slug}` (`[[partners]]`).
+    public var partners: [PartnerGoals] = []
 
     /// Creates a configuration; the defaults suit a node on a small machine.
     public init(

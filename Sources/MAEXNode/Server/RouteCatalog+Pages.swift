@@ -15,5 +15,5 @@ extension RouteCatalog {
     static let pages: [Endpoint] = [
         homePage, municipalityPage, provincePage, nationalPage, initiativePage, registrationForm, registrationSubmit, editForm,
         editSubmit,
-    ]
+    ] + openDataPages
 }

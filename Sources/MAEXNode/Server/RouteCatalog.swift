@@ -31,7 +31,7 @@ enum RouteCatalog {
     static let all: [Endpoint] = [
         node, digest, vector, pull, push, initiatives, initiative, conflicts, quarantine, health, metrics, openAPI,
         createInitiative, updateInitiative, deleteInitiative,
-    ] + subRecords
+    ] + subRecords + openData
 
     /// The methods allowed on a concrete request path (empty when no route has that path).
     static func allowedMethods(forPath path: String) -> [HTTPRequest.Method] {

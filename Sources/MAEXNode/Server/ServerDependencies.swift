@@ -12,6 +12,8 @@ struct ServerDependencies: Sendable {
     let logger: Logger
     /// The registers the area pages derived, per area and register generation.
     let pageCache = PageCache()
+    /// The open-data register (HSDS, downloads, feeds) of the latest register generation.
+    let openDataCache = OpenDataCache()
     /// Rate-limit buckets, nonces and the bound port of peer authentication.
     let peerAuth: PeerAuthState
     /// A monotonic time in milliseconds, for rate limits.
