@@ -37,7 +37,7 @@ extension NodeConfiguration {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
         let top = TOMLReader(table: table, prefix: "")
-        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin"])
+        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin", "privacy"])
         let roleWord = try top.string("role")
         guard let role = NodeRole(rawValue: roleWord) else {
             throw .invalidValue(
@@ -80,6 +80,12 @@ extension NodeConfiguration {
         if let admin = try top.table("admin") {
             try admin.rejectUnknown(["allow_remote"])
             allowRemoteAdmin = try admin.bool("allow_remote") ?? false
+        }
+        if let notice = try top.table("privacy") {
+            try notice.rejectUnknown(["controller", "contact_email", "officer_email", "retention"])
+            privacy = try PrivacyNotice(
+                controller: notice.optionalString("controller"), contactEmail: notice.optionalString("contact_email"),
+                officerEmail: notice.optionalString("officer_email"), retention: notice.optionalString("retention"))
         }
     }
 

@@ -59,6 +59,7 @@ func buildRouter(_ dependencies: ServerDependencies) -> Router<NodeRequestContex
     OpenAPIController().addRoutes(to: router)
     PagesController(dependencies: dependencies).addRoutes(to: router)
     FormsController(dependencies: dependencies).addRoutes(to: router)
+    NoticesController(dependencies: dependencies).addRoutes(to: router)
     return router
 }
 
