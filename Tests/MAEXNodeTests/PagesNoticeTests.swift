@@ -35,7 +35,7 @@ final class PagesNoticeTests: XCTestCase {
             "Profiel: beschrijving", "Profiel: e-mail", "Profiel: adres", "Hulpvraag: omschrijving", "Aanbod: omschrijving",
         ])
         XCTAssertTrue(body.contains("De andere velden gaan over het initiatief zelf: naam, andere naam, gemeente,"), body)
-        XCTAssertTrue(body.contains("nog niet gebouwd"), "says honestly that earlier values stay in the logs")
+        XCTAssertTrue(body.contains("tot dan blijven ze in de logboeken staan"), "says honestly that earlier values stay in the logs")
     }
 
     func testPrivacyPageWithoutSettingsNamesTheNodeAndAsksForAContact() async throws {

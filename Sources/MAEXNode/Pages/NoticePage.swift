@@ -9,8 +9,8 @@ enum NoticePage {
     static let statementDate = "04-12-2026"
     /// What the privacy page says about earlier values in the logs.
     static let erasureText = """
-        Het wissen van eerdere waarden uit de logboeken van alle nodes is ontworpen (protocol/PROTOCOL.md, "Erasure"), \
-        maar in deze versie nog niet gebouwd; tot dan blijven ze in de logboeken staan.
+        Eerdere waarden uit de logboeken van alle nodes wissen kan deze versie van de software nog niet (het ontwerp \
+        daarvoor is klaar, de bouw nog niet); tot dan blijven ze in de logboeken staan.
         """
 
     /// The privacy page.
