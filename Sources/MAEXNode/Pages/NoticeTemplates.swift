@@ -52,7 +52,7 @@ enum NoticeTemplates {
         <ul>
         <li>Bij elke versie van de software worden alle pagina's en formulieren, ook met foutmeldingen, automatisch getoetst met axe-core {{axeVersion}} in Chromium op de regels voor WCAG 2.1 niveau A en AA, op een scherm van 1280 en van 375 pixels breed. Uitkomst: geen afwijkingen.</li>
         <li>Dezelfde test gaat met de Tab-toets door de formulieren: elk bedieningselement is met het toetsenbord bereikbaar en heeft een zichtbare focus.</li>
-        <li>Automatische tests vinden niet alle problemen. Een handmatige toets met schermlezer en vergroting volgt.</li>
+        <li>Automatische tests vinden niet alle problemen; een handmatige toets met schermlezer en vergroting is nog niet gedaan.</li>
         </ul>
         <h2>Maatregelen</h2>
         <ul>
