@@ -1,4 +1,5 @@
 import Foundation
+import MAEXClient
 import MAEXCore
 import MAEXNode
 import XCTest
@@ -42,6 +43,10 @@ final class PagesAccessibilityTests: XCTestCase {
             contact_email = "privacy@vlissingen.example"
             """.write(to: config, atomically: true, encoding: .utf8)
         try await node.start(["--config", config.path])
+        // `serve --config` passes the file's [privacy] table to the pages.
+        let transport = try HTTPTransport(peer: try PeerURL(node.url), configuration: TestNetwork.quickTransport, logger: TestNetwork.logger)
+        let privacy = try await transport.send(.get("/privacy")).requireSuccess()
+        XCTAssertTrue(String(decoding: privacy.body, as: UTF8.self).contains("<a href=\"mailto:privacy@vlissingen.example\">"))
 
         let report = network.root.appendingPathComponent("axe-report.json")
         let run = try Self.runChecker(["--base", "http://127.0.0.1:\(node.port)", "--token", token, "--json", report.path])
