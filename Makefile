@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300
 PIP := $(SUDO) python3 -m pip
 
-.PHONY: deps build demo test bench format-check
+.PHONY: deps build demo test bench
 
 ## Install the system libraries (libcurl, SQLite and zlib headers) and the accessibility test's
 ## tools (Chromium, chromedriver, python3 with selenium and axe-playwright-python) when missing.

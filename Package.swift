@@ -71,6 +71,8 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            // openapi.json: written by protocol/openapi-build.py, served at /openapi.json.
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -88,12 +90,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Test-only helpers shared by the test targets and the crash-test child.
-        .target(name: "MAEXTestSupport", path: "Tests/MAEXTestSupport", swiftSettings: swiftSettings),
+        .target(name: "MAEXTestSupport", dependencies: ["MAEXCore"], path: "Tests/MAEXTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "MAEXCoreTests", dependencies: ["MAEXCore", "MAEXWire", "MAEXTestSupport"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         // A child process for the store's crash-safety test: applies change sets, reports each stored one.
         .executableTarget(
             name: "maex-store-crash-child",
-            dependencies: ["MAEXCore", "MAEXStore", "MAEXTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["MAEXCore", "MAEXStore", "MAEXTestSupport", .product(name: "Logging", package: "swift-log")],
             path: "Tests/StoreCrashChild",
             swiftSettings: swiftSettings
         ),

@@ -60,6 +60,12 @@ final class AuthorDirectory {
         (rows[node] ?? nil)?.head?.seq ?? 0
     }
 
+    /// The first sequence a fork of the author retracts, from the cache (`nil` when not forked
+    /// or not looked up).
+    func cachedForkedFrom(_ node: NodeID) -> Int64? {
+        (rows[node] ?? nil)?.forkedFrom
+    }
+
     /// The author's row, inserting an empty one if needed.
     func ensure(_ node: NodeID) throws -> AuthorRow {
         if let existing = try row(node) { return existing }

@@ -21,4 +21,11 @@ public struct ForkEvidence: Hashable, Sendable {
         self.other = other
         self.detectedAtMilliseconds = detectedAtMilliseconds
     }
+
+    /// Whether this proves a fork: both change sets claim `author` and `seq` and differ. Their
+    /// signatures are checked when they are opened (`SignedChangeSet.open`), before this.
+    public var isProof: Bool {
+        held.id != other.id && held.changeSet.author == author && other.changeSet.author == author
+            && held.changeSet.seq == seq && other.changeSet.seq == seq && held.changeSet.realm == other.changeSet.realm
+    }
 }

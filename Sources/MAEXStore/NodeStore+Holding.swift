@@ -7,6 +7,18 @@ extension NodeStore {
         try reading("pendingCount") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pending") ?? 0 }
     }
 
+    /// What the pending change sets wait for: per author, the lowest sequence some pending
+    /// change set needs (its predecessor or a dependency).
+    public func pendingNeeds() throws(StoreError) -> [NodeID: Int64] {
+        try reading("pendingNeeds") { db in
+            var needs: [NodeID: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT author, min(seq) FROM pending_need GROUP BY author") {
+                needs[try AuthorDirectory.nodeID(row[0])] = row[1]
+            }
+            return needs
+        }
+    }
+
     /// The ids of the change sets waiting for their requirements.
     public func pendingIDs() throws(StoreError) -> Set<ChangeSetID> {
         try reading("pendingIDs") { db in
@@ -31,7 +43,8 @@ extension NodeStore {
         }
     }
 
-    /// Evidence of every fork detected, in author and sequence order.
+    /// Evidence of every fork detected or learnt from a peer, in author and sequence order.
+    /// Where the log holds neither change set of a proof, `held` is the one with the lower id.
     public func forks() throws(StoreError) -> [ForkEvidence] {
         try reading("forks") { db in
             let rows = try Row.fetchAll(db, sql: """
@@ -39,13 +52,14 @@ extension NodeStore {
                 FROM fork f JOIN author a ON a.author_no = f.author_no JOIN change_set c ON c.id = f.held_id
                 ORDER BY a.node_id, f.seq, f.other_id
                 """)
-            return try rows.map { row in
+            let logged = try rows.map { row in
                 ForkEvidence(
                     author: try AuthorDirectory.nodeID(row[0]), seq: row[1],
                     held: try Self.decodeLogRow(row, body: 2, signature: 3, id: 4),
                     other: try Self.decodeLogRow(row, body: 5, signature: 6, id: 7),
                     detectedAtMilliseconds: row[8])
             }
+            return (logged + (try keptProofs(db))).sorted { ($0.author, $0.seq) < ($1.author, $1.seq) }
         }
     }
 

@@ -31,10 +31,8 @@ extension NodeStore {
         }
     }
 
-    /// The change sets a peer holding `peerVector` lacks, per author (in node-id order) in
-    /// sequence order, at most `maxCount` of them and at most `maxBytes` of body and signature
-    /// (but always at least one when any is missing, so sync progresses). `more` tells whether
-    /// further change sets are missing. Only `authors` are considered when given.
+    /// The change sets a peer holding `peerVector` lacks, in log order (`storedChangeSets`),
+    /// decoded.
     public func changeSets(
         missingFrom peerVector: [NodeID: Int64], authors filter: Set<NodeID>? = nil, maxCount: Int, maxBytes: Int
     ) throws(StoreError) -> (items: [SignedChangeSet], more: Bool) {
@@ -50,44 +48,6 @@ extension NodeStore {
             }
         }
         return (items, stored.more)
-    }
-
-    /// Like `changeSets(missingFrom:authors:maxCount:maxBytes:)`, but the exact stored bytes
-    /// without decoding them: what a relay sends on.
-    public func storedChangeSets(
-        missingFrom peerVector: [NodeID: Int64], authors filter: Set<NodeID>? = nil, maxCount: Int, maxBytes: Int
-    ) throws(StoreError) -> (items: [StoredChangeSet], more: Bool) {
-        guard maxCount >= 1, maxBytes >= 1 else { throw .invalidArgument("maxCount and maxBytes must be at least 1") }
-        return try reading("changeSets") { db in
-            var items: [StoredChangeSet] = []
-            var bytes = 0
-            let authors = try Row.fetchAll(db, sql: "SELECT author_no, node_id, head_seq FROM author WHERE head_seq > 0 ORDER BY node_id")
-            let suffix = try db.cachedStatement(sql: """
-                SELECT seq, id, body, signature FROM change_set WHERE author_no = ? AND seq > ? ORDER BY seq LIMIT ?
-                """)
-            for authorRow in authors {
-                let node = try AuthorDirectory.nodeID(authorRow[1])
-                if let filter, !filter.contains(node) { continue }
-                let from = max(0, peerVector[node] ?? 0)
-                let headSeq: Int64 = authorRow[2]
-                guard headSeq > from else { continue }
-                guard items.count < maxCount, bytes < maxBytes else { return (items, true) }
-                let rows = try Row.fetchCursor(suffix, arguments: [authorRow[0], from, maxCount - items.count])
-                var lastSeq = from
-                while let row = try rows.next() {
-                    let body = try RegisterRows.bytes(row, 2, table: "change_set")
-                    let signature = try RegisterRows.bytes(row, 3, table: "change_set")
-                    if !items.isEmpty, bytes + body.count + signature.count > maxBytes { return (items, true) }
-                    let seq: Int64 = row[0]
-                    let id = try AuthorDirectory.changeSetID(row[1], table: "change_set")
-                    items.append(StoredChangeSet(author: node, seq: seq, id: id, body: body, signature: signature))
-                    bytes += body.count + signature.count
-                    lastSeq = seq
-                }
-                if lastSeq < headSeq { return (items, true) }
-            }
-            return (items, false)
-        }
     }
 
     /// Log entries in apply order (oldest first), `limit` of them after skipping `offset`.

@@ -20,8 +20,10 @@ import MAEXCore
 /// commits a batch in one transaction before answering, so an answer `.stored` is durable.
 /// Pending change sets are indexed by what they wait for (`pending_need`), so a newly stored
 /// change set re-examines only those it was the last requirement of. A fork flags the author and
-/// re-derives the whole register (rare, and simplest to get right). Not done here: authority
-/// checks (certificates), the clock of local authoring, sync scheduling, pruning quarantine.
+/// re-derives the whole register (rare, and simplest to get right). With `.network(root:)` the
+/// writer's `AuthorityGuard` checks every change set's authority (certificates in its view)
+/// and keeps retractions true. Not done here: the clock of local authoring, sync scheduling,
+/// pruning quarantine.
 public final class NodeStore: Sendable {
     /// The network whose change sets this store accepts.
     public let realm: String

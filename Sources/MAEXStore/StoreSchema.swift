@@ -1,10 +1,11 @@
 import GRDB
+import MAEXCore
 
 /// The store's schema: named, append-only migrations. Never edit a registered migration; add a
 /// new one. Constraints live here, so a bug in Swift cannot store what the schema forbids.
 enum StoreSchema {
     /// The field whose winning value the `record.municipality` column mirrors.
-    static let municipalityField = "municipality"
+    static let municipalityField = RecordSchema.Field.municipality
 
     /// All migrations, in order.
     static var migrator: DatabaseMigrator {
@@ -19,6 +20,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v3: search indexes (register_value, initiative_text FTS5)") { db in
             try db.execute(sql: searchTables)
+        }
+        migrator.registerMigration("v4: fork proofs of authors whose forked sequence the log does not hold") { db in
+            try db.execute(sql: forkProofTables)
         }
         return migrator
     }
@@ -174,6 +178,26 @@ enum StoreSchema {
             detected_at INTEGER NOT NULL,
             PRIMARY KEY (held_id, other_id),
             CHECK (held_id <> other_id)
+        );
+        """
+
+    /// Proofs of forks learnt from peers (section 10 of PROTOCOL.md) for an author whose chain
+    /// this node holds only below the forked sequence, so neither change set can enter the log
+    /// (`fork` needs the held one in `change_set`). Both change sets are kept verbatim, to pass
+    /// the proof on; the author's `forked_from` is set as for any fork.
+    private static let forkProofTables = """
+        CREATE TABLE fork_proof (
+            author_no INTEGER NOT NULL REFERENCES author(author_no),
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            first_id TEXT NOT NULL CHECK (length(first_id) = 64),
+            first_body BLOB NOT NULL,
+            first_signature BLOB NOT NULL CHECK (length(first_signature) = 64),
+            second_id TEXT NOT NULL CHECK (length(second_id) = 64),
+            second_body BLOB NOT NULL,
+            second_signature BLOB NOT NULL CHECK (length(second_signature) = 64),
+            detected_at INTEGER NOT NULL,
+            PRIMARY KEY (author_no, seq),
+            CHECK (first_id < second_id)
         );
         """
 }

@@ -32,28 +32,45 @@ extension WriteSession {
         var queue = [stored]
         var index = 0
         let satisfy = try db.cachedStatement(sql: "DELETE FROM pending_need WHERE author = ? AND seq <= ? RETURNING pending_id")
-        let ready = try db.cachedStatement(sql: """
-            SELECT id, body, signature, author, seq FROM pending p
-            WHERE id = ? AND NOT EXISTS (SELECT 1 FROM pending_need n WHERE n.pending_id = p.id)
-            """)
+        let ready = try db.cachedStatement(sql: Self.readySQL)
         while index < queue.count {
             let ref = queue[index]
             index += 1
             let woken = Set(try String.fetchAll(satisfy, arguments: [ref.author.hex, ref.seq]))
-            var rows: [Row] = []
-            for id in woken {
-                if let row = try Row.fetchOne(ready, arguments: [id]) { rows.append(row) }
-            }
-            rows.sort { lhs, rhs in
-                let left: (String, Int64, String) = (lhs[3], lhs[4], lhs[0])
-                let right: (String, Int64, String) = (rhs[3], rhs[4], rhs[0])
-                return left < right
-            }
-            for row in rows {
-                guard let signed = try pendingChangeSet(row) else { continue }
-                if try receiveAtomically(signed).isHeld { queue.append(signed.changeSet.ref) }
-            }
+            queue += try receiveReady(woken, ready)
         }
+    }
+
+    /// Decides again, in order of `(author, seq, id)`, the pending change sets among `woken`
+    /// that wait for nothing more, and drains what they release.
+    func applyReady(_ woken: Set<String>) throws {
+        let ready = try db.cachedStatement(sql: Self.readySQL)
+        for ref in try receiveReady(woken, ready) { try drain(after: ref) }
+    }
+
+    /// A pending change set by id, if it waits for nothing more.
+    static let readySQL = """
+        SELECT id, body, signature, author, seq FROM pending p
+        WHERE id = ? AND NOT EXISTS (SELECT 1 FROM pending_need n WHERE n.pending_id = p.id)
+        """
+
+    /// Receives the ready ones among `woken` in order; returns the references now held.
+    private func receiveReady(_ woken: Set<String>, _ ready: Statement) throws -> [ChangeRef] {
+        var rows: [Row] = []
+        for id in woken {
+            if let row = try Row.fetchOne(ready, arguments: [id]) { rows.append(row) }
+        }
+        rows.sort { lhs, rhs in
+            let left: (String, Int64, String) = (lhs[3], lhs[4], lhs[0])
+            let right: (String, Int64, String) = (rhs[3], rhs[4], rhs[0])
+            return left < right
+        }
+        var held: [ChangeRef] = []
+        for row in rows {
+            guard let signed = try pendingChangeSet(row) else { continue }
+            if try receiveAtomically(signed).isHeld { held.append(signed.changeSet.ref) }
+        }
+        return held
     }
 
     /// The final answer for a change set of a batch: one answered `.pending` that a later

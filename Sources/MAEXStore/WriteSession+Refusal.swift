@@ -24,6 +24,7 @@ extension WriteSession {
             "author forked: its change sets from the fork on are retracted",
             metadata: ["change.author": "\(changeSet.author.hex)", "change.seq": "\(from)", "change.id": "\(signed.id.hex)"])
         try register.rederive()
+        if mayHavePending { try drainRetracted(author: changeSet.author, from: from) }
     }
 
     func quarantine(_ signed: SignedChangeSet, reason: String) throws -> ReceiveOutcome {

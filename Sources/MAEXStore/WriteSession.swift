@@ -100,7 +100,10 @@ final class WriteSession {
         }
         let context = ChainDecision.Context(
             head: author?.head, existingID: existing, nowMilliseconds: now, maxDriftMilliseconds: maxDriftMilliseconds)
-        let decision = ChainDecision.decide(signed, in: context) { [authors] ref in authors.cachedHeadSeq(ref.author) >= ref.seq }
+        let decision = ChainDecision.decide(signed, in: context) { [authors] ref in
+            // Held, or retracted by a fork of its author: a requirement met either way (section 10).
+            authors.cachedHeadSeq(ref.author) >= ref.seq || authors.cachedForkedFrom(ref.author).map { ref.seq >= $0 } ?? false
+        }
         switch decision {
         case .apply:
             return try admit(signed)

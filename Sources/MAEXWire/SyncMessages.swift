@@ -36,31 +36,49 @@ public struct PullRequest: Codable, Hashable, Sendable {
     public var maxBytes: Int?
     /// Only these authors, when given (a node that holds a part of the network).
     public var authors: [String]?
+    /// The forks the caller knows: for each forked author id, the first retracted sequence. The
+    /// server sends proofs of the forks missing here and leaves out the change sets these
+    /// forks retract (the caller would refuse them).
+    public var forks: [String: Int64]?
 
     /// Creates a pull request.
-    public init(vector: [String: Int64], maxCount: Int? = nil, maxBytes: Int? = nil, authors: [String]? = nil) {
+    public init(
+        vector: [String: Int64], maxCount: Int? = nil, maxBytes: Int? = nil, authors: [String]? = nil, forks: [String: Int64]? = nil
+    ) {
         self.vector = vector
         self.maxCount = maxCount
         self.maxBytes = maxBytes
         self.authors = authors
+        self.forks = forks
     }
 }
 
-/// The answer to a pull: the server's own heads (so the caller knows what to push), and the
-/// change sets the caller lacks, per author in sequence order.
+/// The answer to a pull: the server's own heads and forks (so the caller knows what to push),
+/// the proofs of forks the caller does not know, and the change sets the caller lacks, in the
+/// server's log order (each after everything it requires).
 public struct PullResponse: Codable, Hashable, Sendable {
     /// The server's heads.
     public var heads: [String: WireHead]
-    /// Missing change sets, per author in sequence order.
+    /// Missing change sets, in the server's log order.
     public var changesets: [WireChangeSet]
     /// True when the limits cut the answer short: pull again with the updated vector.
     public var more: Bool
+    /// The forks the server knows: forked author id to the first retracted sequence (absent
+    /// when none).
+    public var forks: [String: Int64]?
+    /// Proofs of the forks the caller's request did not list (absent when none).
+    public var proofs: [WireForkProof]?
 
     /// Creates a pull answer.
-    public init(heads: [String: WireHead], changesets: [WireChangeSet], more: Bool) {
+    public init(
+        heads: [String: WireHead], changesets: [WireChangeSet], more: Bool, forks: [String: Int64]? = nil,
+        proofs: [WireForkProof]? = nil
+    ) {
         self.heads = heads
         self.changesets = changesets
         self.more = more
+        self.forks = forks
+        self.proofs = proofs
     }
 }
 
@@ -68,9 +86,14 @@ public struct PullResponse: Codable, Hashable, Sendable {
 public struct PushRequest: Codable, Hashable, Sendable {
     /// The change sets, per author in sequence order.
     public var changesets: [WireChangeSet]
+    /// Proofs of forks the server does not know yet (recorded before the change sets).
+    public var proofs: [WireForkProof]?
 
     /// Creates a push request.
-    public init(changesets: [WireChangeSet]) { self.changesets = changesets }
+    public init(changesets: [WireChangeSet], proofs: [WireForkProof]? = nil) {
+        self.changesets = changesets
+        self.proofs = proofs
+    }
 }
 
 /// The answer to a push: one result per change set, in order, sent only after commit.
@@ -86,8 +109,8 @@ public struct PushResponse: Codable, Hashable, Sendable {
 public struct PushResult: Codable, Hashable, Sendable {
     /// The change-set id (SHA-256 of the body), hex.
     public var id: String
-    /// `stored`, `duplicate`, `pending`, `rejected`, `fork` or `retracted` (held, not applied).
-    public var status: String
+    /// What the node did with it.
+    public var status: PushStatus
     /// Why, for `rejected` and `retracted`.
     public var reason: String?
     /// What it waits for, for `pending`: `[author, seq]` pairs.
@@ -96,7 +119,7 @@ public struct PushResult: Codable, Hashable, Sendable {
     public var existing: String?
 
     /// Creates a result.
-    public init(id: String, status: String, reason: String? = nil, missing: [WireRef]? = nil, existing: String? = nil) {
+    public init(id: String, status: PushStatus, reason: String? = nil, missing: [WireRef]? = nil, existing: String? = nil) {
         self.id = id
         self.status = status
         self.reason = reason

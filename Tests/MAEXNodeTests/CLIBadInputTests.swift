@@ -41,8 +41,8 @@ final class CLIBadInputTests: XCTestCase {
     func testMunicipalityOutsideTheScopeOfAMunicipalityNode() throws {
         try assertRefused(
             ["initiative", "add", "--name", "Dorpstuin", "--municipality", "GM0716"], status: 1,
-            mentions: "municipality GM0716 is outside this node's scope (GM0718)")
-        try assertRefused(["initiative", "set", id, "municipality", "GM0716"], status: 1, mentions: "outside this node's scope")
+            mentions: "municipality: gemeente GM0716 valt buiten het werkgebied van deze node: Vlissingen (GM0718)")
+        try assertRefused(["initiative", "set", id, "municipality", "GM0716"], status: 1, mentions: "valt buiten het werkgebied")
     }
 
     func testMissingOrEmptyName() throws {
@@ -53,8 +53,8 @@ final class CLIBadInputTests: XCTestCase {
 
     func testUnknownOrInvalidID() throws {
         let unknown = "00000000-0000-4000-8000-000000000000"
-        try assertRefused(["initiative", "set", unknown, "name", "X"], status: 1, mentions: "no initiative with id \(unknown)")
-        try assertRefused(["initiative", "delete", unknown], status: 1, mentions: "no initiative with id")
+        try assertRefused(["initiative", "set", unknown, "name", "X"], status: 1, mentions: "geen initiatief met id \(unknown)")
+        try assertRefused(["initiative", "delete", unknown], status: 1, mentions: "geen initiatief met id")
         try assertRefused(["initiative", "show", unknown], status: 1, mentions: "no initiative with id")
         try assertRefused(["initiative", "show", "repair-cafe"], status: 1, mentions: "is not a record id")
     }

@@ -80,8 +80,8 @@ final class CLIInitiativeTests: XCTestCase {
         let show = try node.run("initiative", "show", gone, "--json").json().objectValue
         XCTAssertNotNil(show?["deleted"]?.objectValue?["by"])
         XCTAssertEqual(show?["fields"], .object([:]))
-        XCTAssertRefused(try node.run("initiative", "delete", gone), status: 1, mentions: "was deleted")
-        XCTAssertRefused(try node.run("initiative", "set", gone, "name", "Terug"), status: 1, mentions: "was deleted")
+        XCTAssertRefused(try node.run("initiative", "delete", gone), status: 1, mentions: "initiatief \(gone) is verwijderd")
+        XCTAssertRefused(try node.run("initiative", "set", gone, "name", "Terug"), status: 1, mentions: "initiatief \(gone) is verwijderd")
     }
 
     func testListFiltersByMunicipalityAndPrintsOneLinePerInitiative() throws {

@@ -62,7 +62,7 @@ final class NetworkBadInputTests: XCTestCase {
             WireChangeSet(body: valid[0].body + " ", sig: valid[0].sig),
         ]
         let answer = try await client.push(forged).value
-        XCTAssertEqual(answer.results.map(\.status), ["rejected", "rejected", "rejected"])
+        XCTAssertEqual(answer.results.map(\.status), [.rejected, .rejected, .rejected])
         XCTAssertTrue(answer.results.allSatisfy { !($0.reason ?? "").isEmpty })
 
         let after = try await client.digest().value.digest

@@ -62,6 +62,9 @@ final class NetworkServeConfigTests: XCTestCase {
         XCTAssertEqual(info?.scope, ["GM0716"])
         XCTAssertEqual(info?.realm, "maex-nl")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("data/node.key").path), "the node was created")
+        // The binary finds its resource bundle (the OpenAPI document) beside itself.
+        let document = try await client.get("/openapi.json", as: WireJSON.self).value.value
+        XCTAssertEqual(document.objectValue?["openapi"], .string("3.1.0"))
 
         process.terminate()
         process.waitUntilExit()

@@ -50,7 +50,7 @@ final class NetworkTamperTests: XCTestCase {
 
         let answer = try await national.client().push([tampered]).value
         let result = try XCTUnwrap(answer.results.first)
-        XCTAssertEqual(result.status, "rejected")
+        XCTAssertEqual(result.status, .rejected)
         XCTAssertEqual(result.id, ChangeSetID(hashing: Array(tampered.body.utf8)).hex)
         let reason = try XCTUnwrap(result.reason)
         XCTAssertTrue(reason.lowercased().contains("signature"), "the reason names the signature: \(reason)")
@@ -65,6 +65,6 @@ final class NetworkTamperTests: XCTestCase {
 
         // The untouched bytes are still accepted as what the national node already holds.
         let genuine = try await national.client().push([original]).value
-        XCTAssertEqual(genuine.results.first?.status, "duplicate")
+        XCTAssertEqual(genuine.results.first?.status, .duplicate)
     }
 }

@@ -93,7 +93,7 @@ final class NetworkTrustTests: XCTestCase {
         let expected = ["GM0718", "GM0363", "signature", "no certificate"]
         for target in ["zeeland", "national"] {
             let results = try await network[target].client().push(attempts).value.results
-            XCTAssertEqual(results.map(\.status), ["rejected", "rejected", "rejected", "rejected"], "\(target): \(results)")
+            XCTAssertEqual(results.map(\.status), [.rejected, .rejected, .rejected, .rejected], "\(target): \(results)")
             for (result, mention) in zip(results, expected) {
                 XCTAssertTrue(result.reason?.contains(mention) ?? false, "\(target): \(result.reason ?? "") should mention \(mention)")
             }

@@ -63,7 +63,7 @@ final class PeerAuthLiveTests: XCTestCase {
 
             let signed = try Self.client(port: port, key: Self.caller)
             let pushed = try await signed.push([changeSet]).value
-            XCTAssertEqual(pushed.results.map(\.status), ["stored"])
+            XCTAssertEqual(pushed.results.map(\.status), [.stored])
             let vector = try await signed.vector().value
             XCTAssertEqual(vector.heads[author.id.hex]?.seq, 1)
             let pulled = try await signed.pull(PullRequest(vector: [:])).value

@@ -51,7 +51,7 @@ final class PeerAuthServerTests: XCTestCase {
         try await server.app().test(.router) { client in
             let first = try await client.execute(uri: "/v1/sync/push", method: .post, headers: headers, body: body)
             XCTAssertEqual(first.status, .ok, String(buffer: first.body))
-            XCTAssertEqual(try first.decoded(PushResponse.self).results.map(\.status), ["stored"])
+            XCTAssertEqual(try first.decoded(PushResponse.self).results.map(\.status), [.stored])
             let replay = try await client.execute(uri: "/v1/sync/push", method: .post, headers: headers, body: body)
             try Self.assertRefused(replay, .unauthorized, "signature_replayed")
             let signedVector = try await client.execute(
@@ -139,7 +139,7 @@ final class PeerAuthServerTests: XCTestCase {
             let revoked = try await client.push([TestAuthor(key: Self.caller).create(initiativeID(2), initiativeFields("B"))], by: Self.caller)
             try Self.assertRefused(revoked, .forbidden, "peer_revoked")
             let accepted = try await client.push([TestAuthor(key: member).create(initiativeID(3), initiativeFields("C"))], by: member)
-            XCTAssertEqual(try accepted.decoded(PushResponse.self).results.map(\.status), ["stored"])
+            XCTAssertEqual(try accepted.decoded(PushResponse.self).results.map(\.status), [.stored])
         }
         XCTAssertEqual(try server.node.store.changeSetCount(), 1)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import MAEXCore
 import ServiceLifecycle
 import XCTest
 
@@ -103,7 +104,7 @@ final class RawHTTPConnection: @unchecked Sendable {
     /// Reads bytes, waiting at most `timeout`; nil on timeout, empty at end of stream.
     private func readSome(timeout: Duration) throws -> [UInt8]? {
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(timeout.wholeMilliseconds)
         let ready = poll(&descriptor, 1, milliseconds)
         guard ready > 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 65536)

@@ -260,3 +260,20 @@ enum MiniYAML {
         return line
     }
 }
+
+/// Where the served document comes from: the MAEXNode target's resource bundle.
+final class OpenAPIResourceTests: XCTestCase {
+    func testTheResourceIsFoundBesideTheExecutableAndEqualsTheJSONFile() throws {
+        let bytes = try OpenAPIDocument.json.get()
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let source = try Data(contentsOf: folder.appendingPathComponent("Sources/MAEXNode/Resources/openapi.json"))
+        XCTAssertEqual(bytes, Array(source))
+    }
+
+    func testAMissingResourceIsAnErrorNamingWhereItLooked() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("maex-openapi-\(UUID().uuidString)")
+        guard case .failure(let error) = OpenAPIDocument.load(from: [empty]) else { return XCTFail("found a document in an empty folder") }
+        let expected = empty.appendingPathComponent("maex-node_MAEXNode.resources/openapi.json").path
+        XCTAssertTrue(error.description.contains(expected), error.description)
+    }
+}

@@ -46,7 +46,7 @@ final class ServerRobustnessTests: XCTestCase {
                 code: "invalid_request")
             XCTAssertTrue(try node.store.vector().isEmpty)
             let push = try await client.execute(uri: "/v1/sync/push", method: .post, headers: jsonHeaders, body: valid)
-            XCTAssertEqual(try push.decoded(PushResponse.self).results.map(\.status), ["stored"], "the node still serves")
+            XCTAssertEqual(try push.decoded(PushResponse.self).results.map(\.status), [.stored], "the node still serves")
         }
     }
 
@@ -69,7 +69,7 @@ final class ServerRobustnessTests: XCTestCase {
             let response = try await client.execute(uri: "/v1/sync/push", method: .post, headers: jsonHeaders, body: try jsonBody(request))
             XCTAssertEqual(response.status, .ok)
             let results = try response.decoded(PushResponse.self).results
-            XCTAssertEqual(results.map(\.status), ["rejected", "rejected", "rejected", "rejected", "stored"])
+            XCTAssertEqual(results.map(\.status), [.rejected, .rejected, .rejected, .rejected, .stored])
             for result in results.prefix(4) { XCTAssertFalse(result.reason?.isEmpty ?? true, "\(result)") }
             XCTAssertEqual(results[4].id, valid.id.hex)
             let quarantine = try await client.execute(uri: "/v1/quarantine", method: .get).decoded(QuarantineResponse.self)
@@ -108,7 +108,7 @@ final class ServerRobustnessTests: XCTestCase {
         }
         try await node.app().test(.router) { client in
             let response = try await client.execute(uri: "/v1/sync/push", method: .post, headers: gzipHeaders, body: compressed)
-            XCTAssertEqual(try response.decoded(PushResponse.self).results.map(\.status), Array(repeating: "stored", count: 20))
+            XCTAssertEqual(try response.decoded(PushResponse.self).results.map(\.status), Array(repeating: PushStatus.stored, count: 20))
             try await Self.assertRefused(
                 client, "/v1/sync/push", headers: gzipHeaders, body: ByteBuffer(string: "not gzip"), status: .badRequest, code: "bad_json")
             var brotli = jsonHeaders

@@ -41,14 +41,14 @@ final class ServerSyncTests: XCTestCase {
             XCTAssertEqual(first.status, .ok)
             XCTAssertEqual(
                 try first.decoded(PushResponse.self).results,
-                changeSets.map { PushResult(id: $0.id.hex, status: "stored") })
+                changeSets.map { PushResult(id: $0.id.hex, status: .stored) })
             XCTAssertEqual(try node.store.vector()[author.id]?.seq, 2, "stored means committed to the store")
             XCTAssertEqual(try node.store.record(initiative(initiativeID(1)))?.value(of: "description"), .string("Samen repareren"))
 
             let again = try await client.execute(uri: "/v1/sync/push", method: .post, headers: jsonHeaders, body: try pushBody(changeSets))
             XCTAssertEqual(
                 try again.decoded(PushResponse.self).results,
-                changeSets.map { PushResult(id: $0.id.hex, status: "duplicate") })
+                changeSets.map { PushResult(id: $0.id.hex, status: .duplicate) })
         }
     }
 
@@ -62,11 +62,11 @@ final class ServerSyncTests: XCTestCase {
             let early = try await client.execute(uri: "/v1/sync/push", method: .post, headers: jsonHeaders, body: try pushBody([second]))
             XCTAssertEqual(
                 try early.decoded(PushResponse.self).results,
-                [PushResult(id: second.id.hex, status: "pending", missing: [WireRef(author: author.id.hex, seq: 1)])])
+                [PushResult(id: second.id.hex, status: .pending, missing: [WireRef(author: author.id.hex, seq: 1)])])
             XCTAssertNil(try node.store.vector()[author.id])
 
             let late = try await client.execute(uri: "/v1/sync/push", method: .post, headers: jsonHeaders, body: try pushBody([first]))
-            XCTAssertEqual(try late.decoded(PushResponse.self).results, [PushResult(id: first.id.hex, status: "stored")])
+            XCTAssertEqual(try late.decoded(PushResponse.self).results, [PushResult(id: first.id.hex, status: .stored)])
             XCTAssertEqual(try node.store.vector()[author.id]?.seq, 2, "the pending change set was applied after its predecessor")
 
             let vector = try await client.execute(uri: "/v1/sync/vector", method: .get).decoded(VectorResponse.self)
@@ -92,7 +92,7 @@ final class ServerSyncTests: XCTestCase {
             let results = try response.decoded(PushResponse.self).results
             XCTAssertEqual(results.count, 1)
             XCTAssertEqual(results.first?.id, tamperedID.hex)
-            XCTAssertEqual(results.first?.status, "rejected")
+            XCTAssertEqual(results.first?.status, .rejected)
             XCTAssertEqual(results.first?.reason, EnvelopeError.badSignature.description)
             XCTAssertTrue(try node.store.vector().isEmpty)
 
@@ -104,7 +104,7 @@ final class ServerSyncTests: XCTestCase {
 
             let honestPush = try await client.execute(
                 uri: "/v1/sync/push", method: .post, headers: jsonHeaders, body: try pushBody([honest]))
-            XCTAssertEqual(try honestPush.decoded(PushResponse.self).results, [PushResult(id: honest.id.hex, status: "stored")])
+            XCTAssertEqual(try honestPush.decoded(PushResponse.self).results, [PushResult(id: honest.id.hex, status: .stored)])
             let health = try await client.execute(uri: "/healthz", method: .get)
             XCTAssertEqual(health.status, .ok)
         }
@@ -122,7 +122,7 @@ final class ServerSyncTests: XCTestCase {
             _ = try await client.execute(uri: "/v1/sync/push", method: .post, headers: jsonHeaders, body: try pushBody([held]))
             let response = try await client.execute(uri: "/v1/sync/push", method: .post, headers: jsonHeaders, body: try pushBody([other]))
             XCTAssertEqual(
-                try response.decoded(PushResponse.self).results, [PushResult(id: other.id.hex, status: "fork", existing: held.id.hex)])
+                try response.decoded(PushResponse.self).results, [PushResult(id: other.id.hex, status: .fork, existing: held.id.hex)])
             let quarantine = try await client.execute(uri: "/v1/quarantine", method: .get).decoded(QuarantineResponse.self)
             XCTAssertEqual(quarantine.forks.count, 1)
             XCTAssertEqual(quarantine.forks.first?.author, key.nodeID.hex)

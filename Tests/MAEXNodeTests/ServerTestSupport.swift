@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import MAEXCore
 import MAEXStore
+import MAEXTestSupport
 import MAEXWire
 import XCTest
 
@@ -62,28 +63,19 @@ struct ServerTestNode {
 
 /// A remote author writing a gapless chain of signed change sets.
 final class TestAuthor: @unchecked Sendable {
-    let key: SigningKey
-    private(set) var seq: Int64 = 0
-    private var prev: ChangeSetID?
-    private var milliseconds: Int64
+    private var chain: ChainBuilder
 
     init(key: SigningKey = SigningKey(), start: Int64 = 1_780_000_000_000) {
-        self.key = key
-        self.milliseconds = start
+        chain = ChainBuilder(key, realm: ServerTestNode.realm, startMilliseconds: start, step: 1)
     }
 
+    var key: SigningKey { chain.key }
+    var seq: Int64 { chain.seq }
     var id: NodeID { key.nodeID }
 
     /// The next change set of the chain.
     func next(_ ops: [ChangeOperation], deps: [NodeID: Int64] = [:]) -> SignedChangeSet {
-        seq += 1
-        milliseconds += 1
-        let changeSet = ChangeSet(
-            realm: ServerTestNode.realm, author: key.nodeID, seq: seq, prev: prev,
-            hlc: HLCTimestamp(milliseconds: milliseconds, counter: 0), deps: deps, ops: ops)
-        let signed = changeSet.signed(with: key)
-        prev = signed.id
-        return signed
+        chain.next(ops, deps: deps)
     }
 
     /// A change set creating an initiative with `fields`.

@@ -46,11 +46,11 @@ final class SyncRoundTests: LiveSyncTestCase {
         }
     }
 
-    func testChangeSetsWaitingForALaterAuthorDoNotRepeatWithinARound() async throws {
+    func testADependencyOnALaterSortingAuthorArrivesFirstInLogOrder() async throws {
         let server = try remote()
         let local = try localStore()
-        // `early` sorts before `late`, so the server sends early's change set first; it
-        // depends on late's, which arrives in the next batch.
+        // `early` sorts before `late`, but its change set depends on late's: the server sends
+        // them in its log order (late's first), so nothing waits, also in pages of one.
         var early = TestAuthor()
         var late = TestAuthor()
         if late.id < early.id { swap(&early, &late) }
@@ -62,8 +62,8 @@ final class SyncRoundTests: LiveSyncTestCase {
             let port = try XCTUnwrap(client.port)
             let summary = try await Self.round(local, port: port, limits: SyncLimits(pullCount: 1)).run()
             XCTAssertEqual(summary.pulled, 2, "each change set is sent once")
-            XCTAssertEqual(summary.pending, 1, "the edit waited for its dependency")
-            XCTAssertEqual(summary.stored, 1)
+            XCTAssertEqual(summary.pending, 0, "the dependency came first")
+            XCTAssertEqual(summary.stored, 2)
             XCTAssertEqual(summary.pullRequests, 2)
             XCTAssertEqual(try local.pendingCount(), 0, "the edit was applied once its dependency arrived")
             XCTAssertEqual(try local.digest(), try server.store.digest())

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import MAEXCore
 import MAEXStore
+import MAEXTestSupport
 import XCTest
 
 /// A change set the schema refuses (a constraint violation the receive rules let through) is

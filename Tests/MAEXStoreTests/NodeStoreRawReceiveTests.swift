@@ -1,6 +1,7 @@
 import Foundation
 import MAEXCore
 import MAEXStore
+import MAEXTestSupport
 import XCTest
 
 /// `receive(raw:)`: bytes off the wire are opened and verified (in parallel), and malformed,

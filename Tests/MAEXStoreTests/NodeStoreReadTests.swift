@@ -1,6 +1,7 @@
 import Foundation
 import MAEXCore
 import MAEXStore
+import MAEXTestSupport
 import XCTest
 
 /// The store's read side: bounded missing suffixes, records by municipality, current writes,
@@ -14,11 +15,39 @@ final class NodeStoreReadTests: XCTestCase {
         var b = ChainBuilder(TestKeys.key(2))
         let chainA = (1...10).map { a.next([.set(TestKeys.initiative($0), "name", "a \($0)")]) }
         let chainB = (1...10).map { b.next([.set(TestKeys.initiative(100 + $0), "name", "b \($0)")]) }
-        XCTAssertEqual(Set(try store.receive(chainA + chainB, nowMilliseconds: now)), [.stored])
-        return a.author < b.author ? (chainA, chainB) : (chainB, chainA)
+        // The lower author's chain first, so log order is author order here.
+        let (first, second) = a.author < b.author ? (chainA, chainB) : (chainB, chainA)
+        XCTAssertEqual(Set(try store.receive(first + second, nowMilliseconds: now)), [.stored])
+        return (first, second)
     }
 
-    func testMissingChangeSetsAreBoundedPerAuthorInOrder() throws {
+    func testMissingChangeSetsComeInLogOrderNotAuthorOrder() throws {
+        let store = try makeTemporaryStore(self)
+        var low = ChainBuilder(TestKeys.key(1))
+        var high = ChainBuilder(TestKeys.key(2))
+        if high.author < low.author { swap(&low, &high) }
+        // The higher author writes first; the lower author's change sets depend on it.
+        let h1 = high.next([.set(TestKeys.initiative(1), "name", "h 1")])
+        let l1 = low.next([.set(TestKeys.initiative(2), "name", "l 1")], deps: [high.author: 1])
+        let h2 = high.next([.set(TestKeys.initiative(3), "name", "h 2")])
+        let l2 = low.next([.set(TestKeys.initiative(4), "name", "l 2")], deps: [high.author: 2])
+        // Received out of order: l2 and l1 wait until their requirements arrive later in the
+        // batch, so the log order is h1, l1, h2, l2.
+        XCTAssertEqual(try store.receive([l2, l1, h1, h2], nowMilliseconds: now), [.stored, .stored, .stored, .stored])
+        XCTAssertEqual(try store.log(limit: 10).map(\.id), [h1, l1, h2, l2].map(\.id))
+        let page1 = try store.changeSets(missingFrom: [:], maxCount: 2, maxBytes: 1 << 20)
+        XCTAssertEqual(page1.items.map(\.id), [h1.id, l1.id])
+        XCTAssertTrue(page1.more)
+        let page2 = try store.changeSets(missingFrom: [high.author: 1, low.author: 1], maxCount: 2, maxBytes: 1 << 20)
+        XCTAssertEqual(page2.items.map(\.id), [h2.id, l2.id])
+        XCTAssertFalse(page2.more)
+        // A peer that knows the higher author forked at 2 is not sent its change sets from 2 on.
+        let skipping = try store.storedChangeSets(missingFrom: [:], skipping: [high.author: 2], maxCount: 10, maxBytes: 1 << 20)
+        XCTAssertEqual(skipping.items.map(\.id), [h1.id, l1.id, l2.id])
+        XCTAssertFalse(skipping.more)
+    }
+
+    func testMissingChangeSetsAreBoundedAndGapless() throws {
         let store = try makeTemporaryStore(self)
         let (first, second) = try twoChains(store)
         let page1 = try store.changeSets(missingFrom: [:], maxCount: 7, maxBytes: 1 << 20)

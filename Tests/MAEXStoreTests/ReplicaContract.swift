@@ -1,4 +1,5 @@
 import MAEXCore
+import MAEXTestSupport
 import XCTest
 
 /// The behaviour every replica must show, run against `MemoryReplica` and `NodeStore` by

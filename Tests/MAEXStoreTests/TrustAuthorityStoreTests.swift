@@ -1,5 +1,6 @@
 import MAEXCore
 import MAEXStore
+import MAEXTestSupport
 import XCTest
 
 /// Authority in a store with a network root: who may change what, and what waits.

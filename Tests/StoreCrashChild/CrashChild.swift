@@ -7,7 +7,6 @@ import MAEXStore
 ///
 ///     maex-store-crash-child generate <dir> <seed> <count>   write <dir>/stream.bin
 ///     maex-store-crash-child apply <dir> <batch-size>        apply the stream to <dir>/node.sqlite
-///     maex-store-crash-child bench <dir> <change-sets> <ops> measure the apply path (release build)
 ///
 /// `apply` skips what the store already holds, receives the rest in batches through
 /// `NodeStore.receive(raw:)`, and after each commit prints `stored <id>` for every change set
@@ -24,11 +23,8 @@ struct CrashChild {
             case "apply" where arguments.count == 3:
                 guard let batchSize = Int(arguments[2]), batchSize >= 1 else { throw ChildError("bad batch size") }
                 try apply(directory: URL(fileURLWithPath: arguments[1]), batchSize: batchSize)
-            case "bench" where arguments.count == 4:
-                guard let changeSets = Int(arguments[2]), let ops = Int(arguments[3]) else { throw ChildError("bad numbers") }
-                try StoreBench.run(directory: URL(fileURLWithPath: arguments[1]), changeSets: changeSets, opsPerChangeSet: ops)
             default:
-                throw ChildError("usage: generate <dir> <seed> <count> | apply <dir> <batch-size> | bench <dir> <change-sets> <ops>")
+                throw ChildError("usage: generate <dir> <seed> <count> | apply <dir> <batch-size>")
             }
         } catch {
             FileHandle.standardError.write(Data("maex-store-crash-child: \(error)\n".utf8))

@@ -84,19 +84,13 @@ final class DemoNetwork: Sendable {
         return ids
     }
 
-    /// Authors edits on a node's folder while it is not served (as `maex-node initiative ...` would).
+    /// Runs `body` with a register editor of a stopped node (its own key and scope), as
+    /// `maex-node initiative ...` would.
     @discardableResult
-    func edit<T>(_ key: String, _ body: (LocalAuthor) throws -> T) throws -> T {
-        try withStopped(key) { directory, store in try body(directory.makeAuthor(store: store, logger: logger)) }
-    }
-
-    /// Runs `body` with a register editor of a stopped node (its own key and scope).
     func editRegister<T>(_ key: String, _ body: (RegisterEditor) throws -> T) throws -> T {
-        let directory = try NodeDirectory.open(at: folder(key))
-        let lock = try ServeLock.write(directory)
-        defer { withExtendedLifetime(lock) {} }
-        let store = try directory.openStore(logger: logger)
-        return try body(RegisterEditor(store: store, author: directory.makeAuthor(store: store, logger: logger)))
+        try withStopped(key) { directory, store in
+            try body(RegisterEditor(store: store, author: directory.makeAuthor(store: store, logger: logger)))
+        }
     }
 
     /// The digest of a node's register read from its folder (for a stopped node).

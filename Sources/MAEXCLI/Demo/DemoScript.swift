@@ -50,9 +50,9 @@ struct DemoScript: Sendable {
 
         step(3, "Vlissingen gaat offline en werkt gewoon door", "Vlissingen goes offline and keeps editing")
         network.stop("vlissingen")
-        try network.edit("vlissingen") { author in
-            try author.setField(Self.conflictField, of: repairCafe, text: Self.offlineValue)
-            _ = try author.addInitiative(DemoSeeds.values(DemoSeeds.offlineAddition))
+        try network.editRegister("vlissingen") { editor in
+            _ = try editor.updateInitiative(repairCafe.id, [Self.conflictField: try Self.typed(Self.offlineValue)])
+            _ = try editor.createInitiative(DemoSeeds.values(DemoSeeds.offlineAddition))
         }
         detail("Repair Café Vlissingen: vrijwilligers = \(Self.offlineValue) (geteld op de laatste reparatiedag)")
         detail("nieuw initiatief: Zwerfafvalteam Vlissingen")
@@ -60,8 +60,8 @@ struct DemoScript: Sendable {
         step(4, "Tegelijk past de provincie hetzelfde veld aan", "meanwhile the hub edits the same field")
         detail("(de demo stopt de hub even om in zijn map te schrijven: een draaiende node laat alleen zichzelf schrijven)")
         network.stop("zeeland")
-        try network.edit("zeeland") { author in
-            try author.setField(Self.conflictField, of: repairCafe, text: Self.hubValue)
+        try network.editRegister("zeeland") { editor in
+            _ = try editor.updateInitiative(repairCafe.id, [Self.conflictField: try Self.typed(Self.hubValue)])
         }
         try await network.start("zeeland")
         detail("Repair Café Vlissingen: vrijwilligers = \(Self.hubValue) (uit de subsidieaanvraag bij de provincie)")
@@ -87,6 +87,11 @@ struct DemoScript: Sendable {
             detail("\(node.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(node.url)   (\(node.url)v1/initiatives, \(node.url)v1/digest)")
         }
         detail("gegevens en logs (data and logs): \(network.root.path)")
+    }
+
+    /// The value of the conflict field typed as `text`.
+    private static func typed(_ text: String) throws -> JSONValue {
+        try RecordSchema.initiative.field(conflictField).parse(text)
     }
 
     private func showCount(_ key: String) async throws {

@@ -7,7 +7,7 @@ struct SyncSummaryJSON {
     let value: JSONValue
 
     init(_ summary: SyncSummary) {
-        let milliseconds = summary.duration.components.seconds * 1000 + summary.duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = summary.duration.wholeMilliseconds
         value = .object([
             "peer": .string(summary.peer), "ok": .bool(true),
             "pulled": .int(Int64(summary.pulled)), "stored": .int(Int64(summary.stored)),
@@ -19,6 +19,8 @@ struct SyncSummaryJSON {
             "requests": .int(Int64(summary.traffic.requests)), "pull_requests": .int(Int64(summary.pullRequests)),
             "push_requests": .int(Int64(summary.pushRequests)),
             "bytes_out": .int(Int64(summary.traffic.requestBytes)), "bytes_in": .int(Int64(summary.traffic.responseBytes)),
+            "fork_proofs": .int(Int64(summary.forkProofs)), "proofs_pushed": .int(Int64(summary.proofsPushed)),
+            "pull_passes": .int(Int64(summary.pullPasses)), "still_pending": .int(Int64(summary.stillPending)),
             "milliseconds": .int(milliseconds), "rejections": .array(summary.rejections.map(JSONValue.string)),
         ])
     }

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import MAEXCore
 
 /// One libcurl easy handle to one peer, reused for every request so the TCP connection is kept
 /// alive.
@@ -47,12 +48,12 @@ final class CurlConnection {
         try check(maex_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1), "CURLOPT_TCP_KEEPALIVE")
         try check(maex_setopt_string(handle, CURLOPT_USERAGENT, config.userAgent), "CURLOPT_USERAGENT")
         try check(
-            maex_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, config.connectTimeout.wholeMillisecondsRoundedUp)),
+            maex_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(config.connectTimeout.wholeMillisecondsRoundedUp))),
             "CURLOPT_CONNECTTIMEOUT_MS"
         )
         try check(maex_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, max(0, config.lowSpeedLimit)), "CURLOPT_LOW_SPEED_LIMIT")
         try check(
-            maex_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, config.lowSpeedTime.wholeSecondsRoundedUp)),
+            maex_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(config.lowSpeedTime.wholeSecondsRoundedUp))),
             "CURLOPT_LOW_SPEED_TIME"
         )
         // Callbacks: closures that capture nothing become C function pointers; each reaches the
@@ -203,7 +204,7 @@ final class CurlConnection {
         do {
             try check(maex_setopt_string(handle, CURLOPT_URL, peer.url(forPath: request.path)), "CURLOPT_URL")
             try check(maex_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), "CURLOPT_HTTPHEADER")
-            try check(maex_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, timeout.wholeMillisecondsRoundedUp)), "CURLOPT_TIMEOUT_MS")
+            try check(maex_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, Int(timeout.wholeMillisecondsRoundedUp))), "CURLOPT_TIMEOUT_MS")
             try check(maex_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkPointer), "CURLOPT_WRITEDATA")
             try check(maex_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkPointer), "CURLOPT_HEADERDATA")
             try check(maex_setopt_pointer(handle, CURLOPT_XFERINFODATA, sinkPointer), "CURLOPT_XFERINFODATA")

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Logging
+import MAEXCore
 import MAEXWire
 
 /// The HTTP connection to one peer over libcurl.

@@ -37,8 +37,9 @@ extension PeerClient {
     /// `POST /v1/sync/push`: sends change sets; the peer answers each after its commit.
     /// - Throws: `PeerError.protocolViolation` when the answer does not hold one result per
     ///   change set sent.
-    public func push(_ changesets: [WireChangeSet]) async throws(PeerError) -> PeerReply<PushResponse> {
-        let reply: PeerReply<PushResponse> = try await post(Path.push, PushRequest(changesets: changesets), idempotent: true)
+    public func push(_ changesets: [WireChangeSet], proofs: [WireForkProof] = []) async throws(PeerError) -> PeerReply<PushResponse> {
+        let request = PushRequest(changesets: changesets, proofs: proofs.isEmpty ? nil : proofs)
+        let reply: PeerReply<PushResponse> = try await post(Path.push, request, idempotent: true)
         guard reply.value.results.count == changesets.count else {
             throw .protocolViolation(
                 peer: peer.description,

@@ -1,16 +1,16 @@
 extension RecordSchema {
     /// What an initiative offers: a product or a service.
-    public static let offerKinds = ["product", "dienst"]
+    public static let offerKinds = OfferKind.allCases.map(\.rawValue)
     /// The roles of a partner.
-    public static let partnerRoles = ["financier", "partner", "mogelijkmaker", "klant"]
+    public static let partnerRoles = PartnerRole.allCases.map(\.rawValue)
 
     /// A product or service an initiative offers (HSDS `service`), possibly eligible for social
     /// return (`social_return`) in public procurement.
     public static let offer = RecordSchema(
         type: "offer",
         fields: parentFields() + [
-            FieldSpec("kind", .choice(offerKinds), required: true, label: "Soort aanbod"),
-            FieldSpec("name", .text(maxLength: 200), required: true, label: "Naam"),
+            FieldSpec(Field.kind, .choice(offerKinds), required: true, label: "Soort aanbod"),
+            FieldSpec(Field.name, .text(maxLength: 200), required: true, label: "Naam"),
             FieldSpec("description", .text(maxLength: 2000), label: "Omschrijving", personal: true),
             FieldSpec("price", .text(maxLength: 200), label: "Prijsinformatie"),
             FieldSpec("social_return", .boolean, label: "Telt mee voor social return"),

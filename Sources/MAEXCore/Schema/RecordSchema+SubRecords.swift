@@ -13,8 +13,8 @@ extension RecordSchema {
     /// `RecordValidator`) and that initiative's municipality.
     static func parentFields() -> [FieldSpec] {
         [
-            FieldSpec("initiative", .text(maxLength: 36), required: true, label: "Initiatief"),
-            FieldSpec("municipality", .code(.municipality), required: true, label: "Gemeente"),
+            FieldSpec(Field.initiative, .text(maxLength: 36), required: true, label: "Initiatief"),
+            FieldSpec(Field.municipality, .code(.municipality), required: true, label: "Gemeente"),
         ]
     }
 }

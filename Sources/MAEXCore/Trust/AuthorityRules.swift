@@ -115,7 +115,7 @@ public enum AuthorityRules {
     }
 
     /// The field that holds a record's municipality.
-    public static let municipalityField = "municipality"
+    public static let municipalityField = RecordSchema.Field.municipality
     /// The field that holds the fund a fund's record belongs to.
     public static let fundField = "fund"
 }

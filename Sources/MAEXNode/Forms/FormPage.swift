@@ -90,7 +90,8 @@ enum FormPage {
             options: ValuationCatalogue.current.entries.map { ($0.activity, "\($0.indicator) (per \($0.unit), SDG \($0.goal))") }),
         FormField(name: "quantity", label: "Aantal", control: .number),
         FormField(name: "year", label: "Jaar", control: .number, hint: "Bijvoorbeeld 2025"),
-        FormField(name: "kind", label: "Soort", control: .select, options: [("gerealiseerd", "Gerealiseerd"), ("prognose", "Prognose")]),
+        FormField(
+            name: "kind", label: "Soort", control: .select, options: [ContributionKind.realised, .forecast].map { ($0.rawValue, $0.label) }),
     ]
 
     static let needFields: [FormField] = [
@@ -110,7 +111,7 @@ enum FormPage {
 
     static let needStatusField = FormField(
         name: "status", label: "Status", control: .select, hint: "Leeg bij een nieuwe hulpvraag: open",
-        options: RecordSchema.needStatuses.map { ($0, $0.prefix(1).uppercased() + $0.dropFirst()) })
+        options: NeedStatus.allCases.map { ($0.rawValue, $0.label) })
 
     static let partnerFields: [FormField] = [
         FormField(name: "organisation", label: "Organisatie", control: .text, maxLength: 200),

@@ -2,9 +2,6 @@
 /// forms: they work without JavaScript; every field has a label, its hint and problem between
 /// the label and the control (`aria-describedby`), and the values entered are kept on re-display.
 enum FormTemplates {
-    /// Every template by name.
-    static let all: [String: String] = ["field": field, "errors": errors, "profile": profile, "register": register, "edit": edit, "editRow": editRow]
-
     static let field = """
         <div class="field{{#error}} invalid{{/error}}">{{#isCheckbox}}<label class="check"><input type="checkbox" id="{{id}}" name="{{name}}" value="1"{{#checked}} checked{{/checked}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{label}}</label>{{/isCheckbox}}\
         {{^isCheckbox}}<label for="{{id}}">{{label}}{{#required}} <span aria-hidden="true">*</span>{{/required}}</label>{{/isCheckbox}}

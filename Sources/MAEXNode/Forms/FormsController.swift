@@ -74,7 +74,7 @@ struct FormsController: Sendable {
         if form["municipality"].isEmpty, municipalities.count == 1 { shown.set("municipality", municipalities[0].code) }
         var context = FormPage.registration(shown, problems: problems, municipalities: municipalities)
         context["areaName"] = dependencies.node.info.name
-        return try render("register", title: "Initiatief aanmelden", context: context, status: status)
+        return try render(.register, title: "Initiatief aanmelden", context: context, status: status)
     }
 
     // MARK: editing
@@ -143,7 +143,7 @@ struct FormsController: Sendable {
         let context = FormPage.edit(
             id: profile.id, name: profile.name, form, problems: problems, municipalities: municipalities,
             lastVerified: profile.lastVerified, stale: profile.isStale(on: today))
-        return try render("edit", title: "Bewerken: \(profile.name)", context: context, status: status)
+        return try render(.edit, title: "Bewerken: \(profile.name)", context: context, status: status)
     }
 
     private func load(_ id: String) async throws -> (InitiativeProfile, RecordState)? {
@@ -253,10 +253,10 @@ struct FormsController: Sendable {
     }
 
     private func message(_ heading: String, _ text: String, status: HTTPResponse.Status) throws -> Response {
-        try render("message", title: heading, context: ["heading": heading, "message": text], status: status)
+        try render(.message, title: heading, context: ["heading": heading, "message": text], status: status)
     }
 
-    private func render(_ template: String, title: String, context: [String: Any], status: HTTPResponse.Status) throws -> Response {
+    private func render(_ template: PageTemplate, title: String, context: [String: Any], status: HTTPResponse.Status) throws -> Response {
         let html = try PageRenderer.shared.get().page(template, title: title, nodeName: dependencies.node.info.name, context: context)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],

@@ -37,7 +37,7 @@ enum AreaPage {
             "sdgOptions": PageModels.options(SDG.all.map { ("\($0.number)", "\($0.number) \($0.shortName)") }, selected: filter.sdg.map(String.init)),
             "themeOptions": PageModels.options(themes.map { ($0, $0) }, selected: filter.theme),
             "phaseOptions": PageModels.options(
-                ["plan", "start", "groei", "volwassen"].map { ($0, PageFormat.phase($0) ?? $0) }, selected: filter.phase),
+                InitiativePhase.allCases.map { ($0.rawValue, $0.label) }, selected: filter.phase),
             "needOptions": PageModels.options(RecordSchema.needKinds.map { ($0, PageFormat.needKind($0)) }, selected: filter.needKind),
             "socialReturn": filter.socialReturn, "filtered": filter.isActive,
             "resultText": filter.isActive

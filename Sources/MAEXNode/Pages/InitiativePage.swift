@@ -6,7 +6,7 @@ enum InitiativePage {
         let handprint = register.handprint.initiative(profile.id)
         let consent = profile.publicationConsent
         let facts: [(String, String?)] = [
-            ("Fase", PageFormat.phase(profile.phase)), ("Status", profile.status.map { $0.prefix(1).uppercased() + $0.dropFirst() }),
+            ("Fase", PageFormat.phase(profile.phase)), ("Status", profile.status.map { InitiativeStatus(rawValue: $0)?.label ?? $0 }),
             ("Rechtsvorm", profile.legalForm), ("Opgericht", profile.yearFounded.map { "\($0)" }),
             ("Thema's", profile.themes.isEmpty ? nil : profile.themes.joined(separator: ", ")),
             ("Vrijwilligers", profile.volunteers.map { "\($0)" }), ("Bereikte mensen", profile.peopleReached.map { "\($0)" }),

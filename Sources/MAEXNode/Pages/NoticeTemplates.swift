@@ -2,9 +2,6 @@
 /// (`/toegankelijkheid`, in the layout of the DigiToegankelijk model statement: statement,
 /// compliance status, evidence, measures, known limitations, feedback, enforcement).
 enum NoticeTemplates {
-    /// Every template by name.
-    static let all: [String: String] = ["privacy": privacy, "accessibility": accessibility, "contactLink": contactLink]
-
     /// The contact address as a link, or the controller's name when none is configured.
     static let contactLink = """
         {{#contactEmail}}<a href="mailto:{{contactEmail}}">{{contactEmail}}</a>{{/contactEmail}}{{^contactEmail}}{{controller}}{{/contactEmail}}

@@ -21,29 +21,26 @@ enum PageFormat {
     /// The Dutch label of a phase.
     static func phase(_ phase: String?) -> String? {
         guard let phase else { return nil }
-        return ["plan": "Plan", "start": "Start", "groei": "Groei", "volwassen": "Volwassen"][phase] ?? phase
+        return InitiativePhase(rawValue: phase)?.label ?? phase
     }
 
     /// The Dutch label of a need kind.
     static func needKind(_ kind: String) -> String {
-        [
-            "geld": "Geld", "vrijwilligers": "Vrijwilligers", "kennis": "Kennis", "partnerschap": "Partnerschap",
-            "media": "Media-aandacht", "materialen": "Materialen", "ruimte": "Ruimte",
-        ][kind] ?? kind
+        NeedKind(rawValue: kind)?.label ?? kind
     }
 
     /// The Dutch label of a need status.
     static func needStatus(_ status: String) -> String {
-        ["open": "Open", "vervuld": "Vervuld", "gesloten": "Gesloten"][status] ?? status
+        NeedStatus(rawValue: status)?.label ?? status
     }
 
     /// The Dutch label of a partner role.
     static func role(_ role: String) -> String {
-        ["financier": "Financier", "partner": "Partner", "mogelijkmaker": "Mogelijkmaker", "klant": "Klant"][role] ?? role
+        PartnerRole(rawValue: role)?.label ?? role
     }
 
     /// The Dutch label of an offer kind.
-    static func offerKind(_ kind: String) -> String { ["product": "Product", "dienst": "Dienst"][kind] ?? kind }
+    static func offerKind(_ kind: String) -> String { OfferKind(rawValue: kind)?.label ?? kind }
 
     /// A date `YYYY-MM-DD` as `28-05-2026`.
     static func date(_ iso: String) -> String {

@@ -8,8 +8,8 @@ struct PageRenderer: Sendable {
     /// Parses every template.
     init() throws {
         var library = MustacheLibrary()
-        for (name, text) in PageTemplates.all.sorted(by: { $0.key < $1.key }) {
-            try library.register(text, named: name)
+        for template in PageTemplate.allCases {
+            try library.register(template.text, named: template.rawValue)
         }
         self.library = library
     }
@@ -17,14 +17,18 @@ struct PageRenderer: Sendable {
     /// The templates parsed once for the process; a parse failure is reported on each render.
     static let shared: Result<PageRenderer, any Error> = Result { try PageRenderer() }
 
-    /// Renders template `name` with `context` inside the layout, titled `title`.
-    func page(_ name: String, title: String, nodeName: String, context: [String: Any]) throws -> String {
-        guard let body = library.render(context, withTemplate: name) else { throw PageError.missingTemplate(name) }
+    /// Renders `template` with `context` inside the layout, titled `title`.
+    func page(_ template: PageTemplate, title: String, nodeName: String, context: [String: Any]) throws -> String {
+        guard let body = library.render(context, withTemplate: template.rawValue) else {
+            throw PageError.missingTemplate(template.rawValue)
+        }
         let layout: [String: Any] = [
             "title": title, "nodeName": nodeName, "css": PageStyle.css + PageStyle.forms, "body": body,
             "catalogueVersion": ValuationCatalogue.catalogueVersion,
         ]
-        guard let html = library.render(layout, withTemplate: "layout") else { throw PageError.missingTemplate("layout") }
+        guard let html = library.render(layout, withTemplate: PageTemplate.layout.rawValue) else {
+            throw PageError.missingTemplate(PageTemplate.layout.rawValue)
+        }
         return html
     }
 }

@@ -2,12 +2,6 @@
 /// HTML-escaped; `{{{x}}}` is used only for markup the server built and escaped itself (the
 /// SVG chart, the page body inside the layout, the style sheet).
 enum PageTemplates {
-    /// Every template by name.
-    static let all: [String: String] = [
-        "layout": layout, "card": card, "home": home, "area": area, "initiative": initiative, "notFound": notFound,
-        "message": message,
-    ].merging(FormTemplates.all) { first, _ in first }.merging(NoticeTemplates.all) { first, _ in first }
-
     static let message = """
         <h1>{{heading}}</h1>
         <p>{{message}}</p>

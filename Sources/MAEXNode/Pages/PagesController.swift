@@ -32,7 +32,7 @@ struct PagesController: Sendable {
             }
         }
         let context = HomePage.context(areaName: name, municipalities: municipalities, data: data)
-        return try render("home", title: name, context: context)
+        return try render(.home, title: name, context: context)
     }
 
     func municipality(_ code: String, query: String?) async throws -> Response {
@@ -60,7 +60,7 @@ struct PagesController: Sendable {
             let register = try await dependencies.withStore({ try PageRegister.load(from: $0, initiative: id) }),
             let profile = register.initiatives.first
         else { return try notFound("Er is geen initiatief met deze id.") }
-        return try render("initiative", title: profile.name, context: InitiativePage.context(profile, register: register, today: today))
+        return try render(.initiative, title: profile.name, context: InitiativePage.context(profile, register: register, today: today))
     }
 
     private func area(heading: String, path: String, municipalities: [Municipality], codes: Set<String>?, query: String?) async throws -> Response {
@@ -77,7 +77,7 @@ struct PagesController: Sendable {
         }
         let context = AreaPage.context(
             heading: heading, path: path, municipalities: municipalities, data: data, filter: filter, found: found)
-        return try render("area", title: heading, context: context)
+        return try render(.area, title: heading, context: context)
     }
 
     /// The node's own area: its name, its municipalities, and the codes to read (`nil`: all).
@@ -96,13 +96,15 @@ struct PagesController: Sendable {
         }
     }
 
-    private func render(_ template: String, title: String, context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+    private func render(
+        _ template: PageTemplate, title: String, context: [String: Any], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let html = try PageRenderer.shared.get().page(template, title: title, nodeName: nodeName, context: context)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
     private func notFound(_ message: String) throws -> Response {
-        try render("notFound", title: "Niet gevonden", context: ["message": message], status: .notFound)
+        try render(.notFound, title: "Niet gevonden", context: ["message": message], status: .notFound)
     }
 }

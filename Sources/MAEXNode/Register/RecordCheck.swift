@@ -1,5 +1,8 @@
 import MAEXCore
 
+/// The field names, short.
+private typealias Field = RecordSchema.Field
+
 /// Checks record values against a schema and collects every problem (not only the first), so
 /// a form can mark all fields at once. Pure.
 enum RecordCheck {
@@ -43,7 +46,7 @@ enum RecordCheck {
 
     /// Clearer messages for SDG numbers.
     private static func specialProblem(_ spec: FieldSpec, _ value: JSONValue) -> String? {
-        guard case .integerSet(let range) = spec.kind, spec.name == "sdgs", let items = value.arrayValue else { return nil }
+        guard case .integerSet(let range) = spec.kind, spec.name == Field.sdgs, let items = value.arrayValue else { return nil }
         let unknown = items.compactMap(\.intValue).filter { !range.contains($0) }
         guard let first = unknown.first else { return nil }
         return "onbekende SDG \(first): de SDG's zijn genummerd 1 tot en met 17"

@@ -1,6 +1,9 @@
 import MAEXCore
 import MAEXStore
 
+/// The field names, short.
+private typealias Field = RecordSchema.Field
+
 extension RegisterEditor {
     /// Edits an initiative and its collections at once (the admin edit form): sets `fields` of
     /// the initiative and applies `changes`, checking everything first and authoring exactly one
@@ -11,9 +14,9 @@ extension RegisterEditor {
         let values = RecordCheck.normalised(.initiative, fields)
         var problems = RecordCheck.problemsOfFields(.initiative, values)
         if values.isEmpty, changes.isEmpty { problems.append(FieldProblem(field: "(body)", message: "geen wijziging")) }
-        if let moved = values["municipality"], moved != .null { problems += scopeProblems(moved) }
-        let current = try store.record(key)?.value(of: "municipality") ?? .null
-        let municipality = values["municipality"] ?? current
+        if let moved = values[Field.municipality], moved != .null { problems += scopeProblems(moved) }
+        let current = try store.record(key)?.value(of: Field.municipality) ?? .null
+        let municipality = values[Field.municipality] ?? current
         var edits: [LocalEdit] = values.isEmpty ? [] : [.update(key, values)]
         var created: [SubRecordKind: [String]] = [:]
         var deleted: [RecordKey] = []
@@ -46,14 +49,15 @@ extension RegisterEditor {
                 var (update, found) = Self.draftUpdate(change.kind, state: live.1, change.fields, prefix: change.prefix)
                 problems += found
                 if update.isEmpty { problems.append(FieldProblem(field: change.prefix + "id", message: "geen veld om te wijzigen")) }
-                if live.1.value(of: "municipality") != municipality { update["municipality"] = municipality }
+                if live.1.value(of: Field.municipality) != municipality { update[Field.municipality] = municipality }
                 edits.append(.update(live.0, update))
             }
         }
         guard problems.isEmpty else { throw RegisterEditError.invalid(problems) }
-        if values["municipality"] != nil {
-            for child in try children(of: id) where !touched.contains(child.key) && child.state.value(of: "municipality") != municipality {
-                edits.append(.update(child.key, ["municipality": municipality]))
+        if values[Field.municipality] != nil {
+            for child in try children(of: id)
+            where !touched.contains(child.key) && child.state.value(of: Field.municipality) != municipality {
+                edits.append(.update(child.key, [Field.municipality: municipality]))
             }
         }
         return RegisterEditResult(initiative: id, created: created, deleted: deleted, changeSet: try author.author(edits).signed)
@@ -70,23 +74,28 @@ extension RegisterEditor {
         var problems = values.keys.filter(SubRecordKind.parentFields.contains).sorted().map {
             FieldProblem(field: prefix + $0, message: "wordt door de node ingevuld; laat dit veld weg")
         }
-        if kind == .contributions, let activity = values["activity"]?.stringValue, values["activity"] != state.value(of: "activity") {
+        if kind == .contributions, let activity = values[Field.activity]?.stringValue,
+            values[Field.activity] != state.value(of: Field.activity)
+        {
             let catalogue = ValuationCatalogue.current
             if let entry = catalogue.entry(activity: activity) {
-                values["goal"] = values["goal"] ?? .int(Int64(entry.goal))
-                values["target"] = values["target"] ?? entry.target.map(JSONValue.string) ?? (state.value(of: "target") == nil ? nil : .null)
-                values["indicator"] = values["indicator"] ?? .string(entry.indicator)
-                values["unit"] = values["unit"] ?? .string(entry.unit)
-                values["value_per_unit_cents"] = values["value_per_unit_cents"] ?? .int(entry.centsPerUnit)
-                values["method_version"] = values["method_version"] ?? .string(catalogue.version)
+                values[Field.goal] = values[Field.goal] ?? .int(Int64(entry.goal))
+                values[Field.target] =
+                    values[Field.target] ?? entry.target.map(JSONValue.string) ?? (state.value(of: Field.target) == nil ? nil : .null)
+                values[Field.indicator] = values[Field.indicator] ?? .string(entry.indicator)
+                values[Field.unit] = values[Field.unit] ?? .string(entry.unit)
+                values[Field.valuePerUnitCents] = values[Field.valuePerUnitCents] ?? .int(entry.centsPerUnit)
+                values[Field.methodVersion] = values[Field.methodVersion] ?? .string(catalogue.version)
             } else if let problem = ContributionDraft.activityProblem(values, prefix: prefix) {
                 problems.append(problem)
             }
         }
-        if kind == .contributions, values["total_cents"] == nil, values["quantity"] != nil || values["value_per_unit_cents"] != nil {
-            let quantity = (values["quantity"] ?? state.value(of: "quantity"))?.intValue
-            let perUnit = (values["value_per_unit_cents"] ?? state.value(of: "value_per_unit_cents"))?.intValue
-            if let total = RecordValidator.total(quantity: quantity, centsPerUnit: perUnit) { values["total_cents"] = .int(total) }
+        if kind == .contributions, values[Field.totalCents] == nil,
+            values[Field.quantity] != nil || values[Field.valuePerUnitCents] != nil
+        {
+            let quantity = (values[Field.quantity] ?? state.value(of: Field.quantity))?.intValue
+            let perUnit = (values[Field.valuePerUnitCents] ?? state.value(of: Field.valuePerUnitCents))?.intValue
+            if let total = RecordValidator.total(quantity: quantity, centsPerUnit: perUnit) { values[Field.totalCents] = .int(total) }
         }
         problems += RecordCheck.problemsOfFields(kind.schema, values, prefix: prefix)
         if problems.isEmpty {

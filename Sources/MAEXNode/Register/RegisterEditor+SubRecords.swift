@@ -1,11 +1,14 @@
 import MAEXCore
 import MAEXStore
 
+/// The field names, short.
+private typealias Field = RecordSchema.Field
+
 extension RegisterEditor {
     /// Adds a record to a collection of a live initiative.
     public func addSubRecord(_ kind: SubRecordKind, to initiative: String, _ fields: [String: JSONValue]) throws -> RegisterEditResult {
         let parent = try liveInitiative(initiative)
-        let municipality = try store.record(parent)?.value(of: "municipality") ?? .null
+        let municipality = try store.record(parent)?.value(of: Field.municipality) ?? .null
         let (values, problems) = Self.draft(kind, fields, initiative: initiative, municipality: municipality, prefix: "")
         guard problems.isEmpty else { throw RegisterEditError.invalid(problems) }
         let id = author.makeRecordID()
@@ -41,7 +44,7 @@ extension RegisterEditor {
         let key = RecordKey(type: kind.schema.type, id: id)
         guard let state = try store.record(key) else { throw RegisterEditError.notFound("geen \(what)") }
         guard !state.isDeleted else { throw RegisterEditError.gone("\(what) is verwijderd") }
-        guard state.value(of: "initiative") == .string(initiative) else { throw RegisterEditError.notFound("geen \(what)") }
+        guard state.value(of: Field.initiative) == .string(initiative) else { throw RegisterEditError.notFound("geen \(what)") }
         return (key, state)
     }
 }

@@ -1,6 +1,9 @@
 import MAEXCore
 import MAEXStore
 
+/// The field names, short.
+private typealias Field = RecordSchema.Field
+
 /// Edits the register as a person or client means it: an initiative with its contributions,
 /// needs, offers and partners. Every call checks all values first (collecting every problem),
 /// then authors exactly one signed change set of this node; a refused call stores nothing.
@@ -37,9 +40,9 @@ public struct RegisterEditor: Sendable {
     ) -> (id: String, edits: [LocalEdit], created: [SubRecordKind: [String]], problems: [FieldProblem]) {
         let values = RecordCheck.normalised(.initiative, fields)
         var problems = RecordCheck.problemsOfNew(.initiative, values)
-        problems += scopeProblems(values["municipality"])
+        problems += scopeProblems(values[Field.municipality])
         let id = author.makeRecordID()
-        let municipality = values["municipality"] ?? .null
+        let municipality = values[Field.municipality] ?? .null
         var edits: [LocalEdit] = [.create(RecordKey(type: RecordSchema.initiative.type, id: id), values)]
         var created: [SubRecordKind: [String]] = [:]
         for kind in SubRecordKind.allCases {
@@ -62,12 +65,12 @@ public struct RegisterEditor: Sendable {
         let values = RecordCheck.normalised(.initiative, fields)
         var problems = RecordCheck.problemsOfFields(.initiative, values)
         if values.isEmpty { problems.append(FieldProblem(field: "(body)", message: "geen veld om te wijzigen")) }
-        if let moved = values["municipality"], moved != .null { problems += scopeProblems(moved) }
+        if let moved = values[Field.municipality], moved != .null { problems += scopeProblems(moved) }
         guard problems.isEmpty else { throw RegisterEditError.invalid(problems) }
         var edits: [LocalEdit] = [.update(key, values)]
-        if let moved = values["municipality"] {
-            for child in try children(of: id) where child.state.value(of: "municipality") != moved {
-                edits.append(.update(child.key, ["municipality": moved]))
+        if let moved = values[Field.municipality] {
+            for child in try children(of: id) where child.state.value(of: Field.municipality) != moved {
+                edits.append(.update(child.key, [Field.municipality: moved]))
             }
         }
         return RegisterEditResult(initiative: id, changeSet: try author.author(edits).signed)
@@ -103,11 +106,11 @@ public struct RegisterEditor: Sendable {
     /// The live sub-records of initiative `id` in `store`.
     static func children(of id: String, in store: NodeStore) throws -> [(key: RecordKey, state: RecordState)] {
         let key = RecordKey(type: RecordSchema.initiative.type, id: id)
-        let municipality = try store.record(key)?.value(of: "municipality")?.stringValue
+        let municipality = try store.record(key)?.value(of: Field.municipality)?.stringValue
         var result: [(key: RecordKey, state: RecordState)] = []
         for kind in SubRecordKind.allCases {
             let rows = try store.records(type: kind.schema.type, municipality: municipality)
-            result += rows.filter { $0.state.value(of: "initiative") == .string(id) }
+            result += rows.filter { $0.state.value(of: Field.initiative) == .string(id) }
         }
         return result
     }
@@ -118,7 +121,7 @@ public struct RegisterEditor: Sendable {
             !allowed.contains(code)
         else { return [] }
         let names = allowed.sorted().map { "\(Municipalities.name(of: $0)) (\($0))" }.joined(separator: ", ")
-        return [FieldProblem(field: "municipality", message: "gemeente \(code) valt buiten het werkgebied van deze node: \(names)")]
+        return [FieldProblem(field: Field.municipality, message: "gemeente \(code) valt buiten het werkgebied van deze node: \(names)")]
     }
 
     /// A new sub-record's values with the parent fields filled in, and its problems.
@@ -129,8 +132,8 @@ public struct RegisterEditor: Sendable {
             FieldProblem(field: prefix + $0, message: "wordt door de node ingevuld; laat dit veld weg")
         }
         var values = RecordCheck.normalised(kind.schema, fields.filter { !SubRecordKind.parentFields.contains($0.key) })
-        values["initiative"] = .string(initiative)
-        values["municipality"] = municipality
+        values[Field.initiative] = .string(initiative)
+        values[Field.municipality] = municipality
         switch kind {
         case .contributions:
             if let problem = ContributionDraft.activityProblem(values, prefix: prefix) {
@@ -138,7 +141,7 @@ public struct RegisterEditor: Sendable {
             }
             values = ContributionDraft.complete(values)
         case .needs:
-            values["status"] = values["status"] ?? .string("open")
+            values[Field.status] = values[Field.status] ?? .string(NeedStatus.open.rawValue)
         case .offers, .partners:
             break
         }

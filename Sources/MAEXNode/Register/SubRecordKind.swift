@@ -1,5 +1,8 @@
 import MAEXCore
 
+/// The field names, short.
+private typealias Field = RecordSchema.Field
+
 /// The collections hanging from an initiative, as named in the API paths
 /// (`/v1/initiatives/{id}/contributions`, ...).
 public enum SubRecordKind: String, CaseIterable, Hashable, Sendable {
@@ -22,5 +25,5 @@ public enum SubRecordKind: String, CaseIterable, Hashable, Sendable {
     }
 
     /// The fields the node fills in from the parent initiative.
-    public static let parentFields: Set<String> = ["initiative", "municipality"]
+    public static let parentFields: Set<String> = [Field.initiative, Field.municipality]
 }

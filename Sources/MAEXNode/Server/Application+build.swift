@@ -50,6 +50,7 @@ func buildRouter(_ dependencies: ServerDependencies) -> Router<NodeRequestContex
     router.add(middleware: RequestMetricsMiddleware(metrics: dependencies.metrics))
     router.add(middleware: GzipMiddleware(minimumBytes: dependencies.configuration.gzipMinimumBytes, executor: dependencies.executor))
     router.add(middleware: ErrorMiddleware(maxBodyBytes: dependencies.configuration.maxBodyBytes, logger: dependencies.logger))
+    router.add(middleware: ETagMiddleware())
     NodeController(dependencies: dependencies).addRoutes(to: router)
     SyncController(dependencies: dependencies).addRoutes(to: router)
     InitiativesController(dependencies: dependencies).addRoutes(to: router)

@@ -31,7 +31,7 @@ struct InitiativeQuery: Sendable, Equatable {
     static let defaultLimit = 100
 
     /// The phases an initiative can be in.
-    static let phases = ["plan", "start", "groei", "volwassen"]
+    static let phases = InitiativePhase.allCases.map(\.rawValue)
 
     /// Parses `municipality`, `province`, `sdg`, `q`, `theme`, `phase`, `need`,
     /// `social_return`, `limit` and `offset`.

@@ -16,6 +16,8 @@ struct PullPlan: Equatable, Sendable {
     var maxCount: Int
     /// About the most change-set bytes to answer.
     var maxBytes: Int
+    /// The forks the caller knows (author to first retracted sequence).
+    var knownForks: [NodeID: Int64] = [:]
 
     /// Checks `request` against the server's limits.
     init(_ request: PullRequest, maxCount serverCount: Int, maxBytes serverBytes: Int) throws {
@@ -48,8 +50,25 @@ struct PullPlan: Equatable, Sendable {
             }
             self.authors = filter
         }
+        knownForks = try Self.forks(request.forks ?? [:])
         maxCount = try Self.limit(request.maxCount, name: "maxCount", cap: serverCount)
         maxBytes = try Self.limit(request.maxBytes, name: "maxBytes", cap: serverBytes)
+    }
+
+    private static func forks(_ wire: [String: Int64]) throws -> [NodeID: Int64] {
+        guard wire.count <= maxAuthors else {
+            throw APIError(.badRequest, code: "invalid_forks", message: "forks names more than \(maxAuthors) authors")
+        }
+        var forks: [NodeID: Int64] = [:]
+        for (author, seq) in wire {
+            guard let id = try? NodeID(hex: author), seq >= 1 else {
+                throw APIError(
+                    .badRequest, code: "invalid_forks",
+                    message: "forks entry \"\(author.prefix(80))\": \(seq) is not a node id with a sequence of at least 1")
+            }
+            forks[id] = seq
+        }
+        return forks
     }
 
     private static func limit(_ asked: Int?, name: String, cap: Int) throws -> Int {

@@ -1,4 +1,5 @@
 import Logging
+import MAEXCore
 import MAEXStore
 
 /// What the controllers share: the node, its settings, the executor for blocking store calls,
@@ -36,8 +37,7 @@ struct ServerDependencies: Sendable {
 
     /// Milliseconds since the process first asked.
     @Sendable static func monotonicMilliseconds() -> Int64 {
-        let elapsed = ContinuousClock.now - origin
-        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        (ContinuousClock.now - origin).wholeMilliseconds
     }
 
     /// The body reader with the configured limit.

@@ -29,12 +29,17 @@ struct SyncController: Sendable {
             asked, maxCount: dependencies.configuration.maxPullCount, maxBytes: dependencies.configuration.maxPullBytes)
         let (body, count) = try await dependencies.withStore { store in
             let heads = try store.vector()
+            let forks = try store.forkedAuthors()
+            let proofs = try store.forkProofs(lacking: plan.knownForks, limit: WireForkProof.maxPerMessage)
             let batch = try store.storedChangeSets(
-                missingFrom: plan.vector, authors: plan.authors, maxCount: plan.maxCount, maxBytes: plan.maxBytes)
+                missingFrom: plan.vector, authors: plan.authors, skipping: plan.knownForks, maxCount: plan.maxCount,
+                maxBytes: plan.maxBytes)
             let changeSets = batch.items.map {
                 WireChangeSet(body: String(decoding: $0.body, as: UTF8.self), sig: Base64.encode($0.signature))
             }
-            let answer = PullResponse(heads: Self.wire(heads), changesets: changeSets, more: batch.more)
+            let answer = PullResponse(
+                heads: Self.wire(heads), changesets: changeSets, more: batch.more,
+                forks: forks.isEmpty ? nil : Self.wire(forks), proofs: proofs.isEmpty ? nil : proofs.map(WireForkProof.init))
             return (try JSONResponse.encode(answer), changeSets.count)
         }
         dependencies.metrics.served(count)
@@ -50,9 +55,13 @@ struct SyncController: Sendable {
                 .contentTooLarge, code: "too_many_changesets",
                 message: "a push holds at most \(limit) change sets; this one holds \(pushed.changesets.count)")
         }
-        let raw = pushed.changesets.map(\.raw)
         let clock = dependencies.node.wallClock
-        let results = try await dependencies.withStore { try $0.receive(raw: raw, nowMilliseconds: clock()) }
+        let proofs = try Self.evidence(pushed.proofs ?? [], realm: dependencies.node.store.realm, now: clock())
+        let raw = pushed.changesets.map(\.raw)
+        let results = try await dependencies.withStore { store in
+            try store.recordForkProofs(proofs, nowMilliseconds: clock())
+            return try store.receive(raw: raw, nowMilliseconds: clock())
+        }
         dependencies.metrics.received(results.map(\.outcome))
         let rejected = results.count { if case .rejected = $0.outcome { true } else { false } }
         if rejected > 0 {
@@ -62,17 +71,34 @@ struct SyncController: Sendable {
         return try JSONResponse.make(PushResponse(results: results.map { Self.wire(id: $0.id, outcome: $0.outcome) }))
     }
 
+    /// The pushed fork proofs, opened; one that proves nothing refuses the whole push (400).
+    static func evidence(_ proofs: [WireForkProof], realm: String, now: Int64) throws -> [ForkEvidence] {
+        guard proofs.count <= WireForkProof.maxPerMessage else {
+            throw APIError(
+                .contentTooLarge, code: "too_many_proofs", message: "a push holds at most \(WireForkProof.maxPerMessage) fork proofs")
+        }
+        do {
+            return try proofs.map { proof throws(ForkProofError) in try proof.evidence(realm: realm, now: now) }
+        } catch {
+            throw APIError(.badRequest, code: "invalid_proof", message: error.description)
+        }
+    }
+
+    static func wire(_ forks: [NodeID: Int64]) -> [String: Int64] {
+        Dictionary(uniqueKeysWithValues: forks.map { ($0.key.hex, $0.value) })
+    }
+
     static func wire(_ heads: [NodeID: AuthorHead]) -> [String: WireHead] {
         Dictionary(uniqueKeysWithValues: heads.map { ($0.key.hex, WireHead(seq: $0.value.seq, id: $0.value.id.hex)) })
     }
 
     static func wire(id: ChangeSetID, outcome: ReceiveOutcome) -> PushResult {
         switch outcome {
-        case .stored, .duplicate: PushResult(id: id.hex, status: outcome.code)
+        case .stored, .duplicate: PushResult(id: id.hex, status: PushStatus(outcome))
         case .pending(let missing):
-            PushResult(id: id.hex, status: outcome.code, missing: missing.map { WireRef(author: $0.author.hex, seq: $0.seq) })
-        case .rejected(let reason), .retracted(let reason): PushResult(id: id.hex, status: outcome.code, reason: reason)
-        case .fork(let existing): PushResult(id: id.hex, status: outcome.code, existing: existing.hex)
+            PushResult(id: id.hex, status: PushStatus(outcome), missing: missing.map { WireRef(author: $0.author.hex, seq: $0.seq) })
+        case .rejected(let reason), .retracted(let reason): PushResult(id: id.hex, status: PushStatus(outcome), reason: reason)
+        case .fork(let existing): PushResult(id: id.hex, status: PushStatus(outcome), existing: existing.hex)
         }
     }
 }

@@ -109,7 +109,7 @@ public struct Replicator: Service {
                     // Say it once loudly, then quietly while the peer stays down.
                     logger.log(
                         level: failures == 1 ? .warning : .debug, "sync round failed",
-                        metadata: ["error": "\(error)", "sync.failures": "\(failures)", "sync.retry_ms": "\(Self.milliseconds(wait))"])
+                        metadata: ["error": "\(error)", "sync.failures": "\(failures)", "sync.retry_ms": "\(wait.wholeMilliseconds)"])
                     onRound?(client.peer, .failure(error))
                 }
             }
@@ -133,10 +133,5 @@ public struct Replicator: Service {
         guard info.realm == store.realm else {
             throw .foreignRealm(peer: client.peer.description, realm: info.realm, expected: store.realm)
         }
-    }
-
-    /// Whole milliseconds of a duration, for logs.
-    static func milliseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 }

@@ -1,4 +1,5 @@
 import MAEXCore
+import MAEXTestSupport
 
 /// Deterministic keys, record ids and clocks for the store tests.
 enum TestKeys {
@@ -29,36 +30,10 @@ enum TestKeys {
     }
 }
 
-/// Builds signed change sets by hand, chaining `seq`, `prev` and a rising clock, so a test can
-/// also build wrong ones (bad prev, stale clock, forks).
-struct ChainBuilder {
-    let key: SigningKey
-    private(set) var seq: Int64 = 0
-    private(set) var prev: ChangeSetID?
-    private(set) var ms: Int64
-
+extension ChainBuilder {
+    /// A chain of `key` in the store tests' realm, starting at `TestKeys.wall`.
     init(_ key: SigningKey, startMilliseconds: Int64 = TestKeys.wall) {
-        self.key = key
-        ms = startMilliseconds
-    }
-
-    var author: NodeID { key.nodeID }
-
-    /// The next change set of the chain, advancing the chain.
-    mutating func next(_ ops: [ChangeOperation], deps: [NodeID: Int64] = [:], hlc: HLCTimestamp? = nil) -> SignedChangeSet {
-        let signed = peek(ops, deps: deps, hlc: hlc)
-        seq += 1
-        prev = signed.id
-        ms = max(ms + 1_000, signed.changeSet.hlc.milliseconds)
-        return signed
-    }
-
-    /// What `next` would return, without advancing (to build a fork or a bad successor).
-    func peek(_ ops: [ChangeOperation], deps: [NodeID: Int64] = [:], hlc: HLCTimestamp? = nil, prev overridePrev: ChangeSetID?? = nil) -> SignedChangeSet {
-        let changeSet = ChangeSet(
-            realm: TestKeys.realm, author: key.nodeID, seq: seq + 1, prev: overridePrev ?? prev,
-            hlc: hlc ?? HLCTimestamp(milliseconds: ms + 1_000, counter: 0), deps: deps, ops: ops)
-        return changeSet.signed(with: key)
+        self.init(key, realm: TestKeys.realm, startMilliseconds: startMilliseconds)
     }
 }
 

@@ -1,5 +1,6 @@
 import MAEXCore
 import MAEXStore
+import MAEXTestSupport
 import XCTest
 
 /// A small network for the trust tests: the root (national node), the Zeeland hub, the

@@ -54,13 +54,14 @@ struct InitiativeAddCommand: ParsableCommand {
         }
         let values = try InitiativeInput.values(texts)
         let session = try NodeSession.openForWriting(node)
-        let change = try session.author.addInitiative(values)
+        let result = try session.editor.createInitiative(values)
+        let key = RecordKey(type: RecordSchema.initiative.type, id: result.initiative)
         if json {
-            guard let state = try session.store.record(change.record) else { throw AuthoringError.unknownRecord(change.record) }
-            JSONOutput.print(RecordOutput.json(change.record, state))
+            guard let state = try session.store.record(key) else { throw AuthoringError.unknownRecord(key) }
+            JSONOutput.print(RecordOutput.json(key, state))
             return
         }
-        print("added initiative \(ValueText.quoted(values["name"] ?? .null)) in \(municipality)")
-        print(change.record.id)
+        print("added initiative \(ValueText.quoted(values[RecordSchema.Field.name] ?? .null)) in \(municipality)")
+        print(key.id)
     }
 }

@@ -27,7 +27,7 @@ struct InitiativeNeedCommand: ParsableCommand {
     func run() throws {
         var texts = try SubRecordInput.fields(fields)
         texts.merge(["kind": kind, "description": description, "amount_cents": amountCents ?? "", "hours": hours ?? ""]) { _, new in new }
-        if texts["status"] == nil { texts["status"] = "open" }
+        if texts[RecordSchema.Field.status] == nil { texts[RecordSchema.Field.status] = NeedStatus.open.rawValue }
         try SubRecordInput.add(.needs, to: id, texts: texts, node: node)
     }
 }

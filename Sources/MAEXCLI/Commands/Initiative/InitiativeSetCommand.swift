@@ -10,7 +10,8 @@ struct InitiativeSetCommand: ParsableCommand {
         discussion: """
             VALUE is typed text: numbers as 12, lists as 3,11, yes/no (ja/nee) for flags, dates as \
             2026-11-29. An empty VALUE clears an optional field. Setting a field that is in \
-            conflict resolves the conflict.
+            conflict resolves the conflict. Setting the municipality moves the initiative's \
+            contributions, needs, offers and partners with it (in the same change set).
 
             Fields: \(RecordSchema.initiative.fields.map(\.name).joined(separator: ", ")).
 
@@ -33,14 +34,12 @@ struct InitiativeSetCommand: ParsableCommand {
 
     func run() throws {
         let key = try InitiativeInput.key(id)
+        let parsed: JSONValue
+        do { parsed = try RecordSchema.initiative.field(field).parse(value) } catch { throw AuthoringError.schema(error) }
         let session = try NodeSession.openForWriting(node)
-        let change = try session.author.setField(field, of: key, text: value)
-        let written = change.signed.changeSet.ops.first.flatMap { op -> JSONValue? in
-            if case .set(let set) = op { return set.value }
-            return nil
-        }
-        if let written, written != .null {
-            print("initiative \(key.id): \(field) = \(ValueText.text(written))")
+        _ = try session.editor.updateInitiative(key.id, [field: parsed])
+        if parsed != .null {
+            print("initiative \(key.id): \(field) = \(ValueText.text(parsed))")
         } else {
             print("initiative \(key.id): \(field) cleared")
         }

@@ -4,4 +4,12 @@ public enum ContributionKind: String, Hashable, Sendable, CaseIterable {
     case forecast = "prognose"
     /// A realised result (`gerealiseerd`).
     case realised = "gerealiseerd"
+
+    /// The Dutch label.
+    public var label: String {
+        switch self {
+        case .forecast: "Prognose"
+        case .realised: "Gerealiseerd"
+        }
+    }
 }

@@ -10,9 +10,9 @@ public struct InitiativeProfile: Hashable, Sendable, Identifiable {
     public let yearFounded: Int64?
     public let website: String?
     public let email: String?
-    /// `plan`, `start`, `groei` or `volwassen`.
+    /// `plan`, `start`, `groei` or `volwassen` (`InitiativePhase`; kept as text).
     public let phase: String?
-    /// `actief`, `inactief` or `opgeheven`.
+    /// `actief`, `inactief` or `opgeheven` (`InitiativeStatus`; kept as text).
     public let status: String?
     public let address: String?
     /// SDG numbers, ascending.

@@ -5,7 +5,7 @@ public struct Need: Hashable, Sendable, Identifiable {
     public let initiative: String
     /// The initiative's municipality.
     public let municipality: String
-    /// The kind: `geld`, `vrijwilligers`, ... (`RecordSchema.needKinds`).
+    /// The kind: `geld`, `vrijwilligers`, ... (`NeedKind`; kept as text).
     public let kind: String
     /// What is needed.
     public let description: String
@@ -15,7 +15,7 @@ public struct Need: Hashable, Sendable, Identifiable {
     public let hours: Int64?
     /// Skills asked for.
     public let skills: [String]
-    /// `open`, `vervuld` or `gesloten`.
+    /// `open`, `vervuld` or `gesloten` (`NeedStatus`; kept as text, a newer version may add words).
     public let status: String
     /// The expiry date, `YYYY-MM-DD`.
     public let expires: String?
@@ -40,6 +40,6 @@ public struct Need: Hashable, Sendable, Identifiable {
 
     /// Whether the need is open on `today` (`YYYY-MM-DD`): status open and not expired.
     public func isOpen(on today: String) -> Bool {
-        status == "open" && (expires.map { $0 >= today } ?? true)
+        status == NeedStatus.open.rawValue && (expires.map { $0 >= today } ?? true)
     }
 }

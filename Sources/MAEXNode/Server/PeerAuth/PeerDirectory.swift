@@ -11,8 +11,8 @@ public enum PeerStanding: Sendable, Hashable {
 }
 
 /// Decides which nodes may push and pull: consulted for every request whose signature
-/// verified. Federation trust (certificates, revocations) provides the real answer; until then
-/// `StorePeerDirectory` stands in.
+/// verified. A served node uses `StorePeerDirectory`, federation trust as its store holds it
+/// (certificates, revocations); `StaticPeerDirectory` is a fixed list.
 public protocol PeerDirectory: Sendable {
     /// The standing of `node`.
     /// - Throws: when the decision cannot be made (the store failed); the request then fails
