@@ -8,7 +8,7 @@
 # With a BASE_URL (e.g. http://127.0.0.1:8080) it photographs that running node; its
 # initiative pages are found through GET /v1/initiatives. Without one it builds maex-node,
 # creates a demo node in a temporary folder, imports a few initiatives with handprint lines,
-# needs and offers through the CLI (initiative import), serves it
+# needs and offers (scripts/demo-seed.json) through the CLI (initiative import), serves it
 # on 127.0.0.1:18480, photographs it and stops it again.
 # Needs chromium (apt-get install -y chromium) and curl.
 set -euo pipefail
@@ -42,24 +42,7 @@ if [ -z "$base" ]; then
         --realm maex-screenshots --root "$root" | tail -n 1)"
     "$bin" trust grant --data "$work/root" --node "$node_id" --role municipality --scope GM0718 --out "$work/enrol.cert" >/dev/null
     "$bin" trust import --data "$data" "$work/enrol.cert" >/dev/null
-    cat >"$work/seed.json" <<'JSON'
-[{"name": "Repair Café Vlissingen", "municipality": "GM0718", "sdgs": [11, 12], "phase": "groei",
-  "description": "Elke eerste zaterdag repareren vrijwilligers samen met bewoners kapotte spullen.",
-  "themes": ["afval", "repareren"], "publication_consent": true, "last_verified": "2026-01-10",
-  "website": "https://repaircafe.example/vlissingen", "volunteers": 14,
-  "contributions": [{"activity": "repair-item", "quantity": 412, "year": 2025}, {"activity": "volunteer-hour", "quantity": 1150, "year": 2025}],
-  "needs": [{"kind": "vrijwilligers", "description": "Handige reparateurs voor fietsen en elektronica", "hours": 200}],
-  "offers": [{"kind": "dienst", "name": "Reparatieworkshop voor scholen", "social_return": true, "price": "€ 250 per workshop"}],
-  "partners": [{"organisation": "Gemeente Vlissingen", "role": "mogelijkmaker", "from": "2024-01-01"}]},
- {"name": "Voedselbank Walcheren", "municipality": "GM0718", "sdgs": [1, 2], "phase": "volwassen",
-  "description": "Voedselhulp voor huishoudens in nood.", "themes": ["armoede"], "last_verified": "2024-03-01",
-  "contributions": [{"activity": "food-parcel", "quantity": 9800, "year": 2025}],
-  "needs": [{"kind": "geld", "description": "Een koelcel voor verse groente", "amount_cents": 1850000}]},
- {"name": "Taalcafé De Brug <b>&</b>", "municipality": "GM0718", "sdgs": [4, 10], "phase": "start",
-  "description": "Nederlands oefenen bij een kop koffie.", "themes": ["taal", "ontmoeting"], "publication_consent": true,
-  "last_verified": "2026-03-15", "contributions": [{"activity": "language-lesson", "quantity": 760, "year": 2025}]}]
-JSON
-    "$bin" initiative import --data "$data" "$work/seed.json" >/dev/null
+    "$bin" initiative import --data "$data" "$(dirname "$0")/demo-seed.json" >/dev/null
     token="$("$bin" admin token --data "$data" | tail -n 1)"
     "$bin" serve --data "$data" --listen 127.0.0.1:18480 >"$work/serve.log" 2>&1 &
     server_pid=$!
@@ -72,7 +55,7 @@ shoot() {  # path width height file
         --window-size="$2,$3" --screenshot="$4" "$base$1" >/dev/null 2>&1
     echo "$4"
 }
-pages=("/" "/gemeente/GM0718" "/gemeente/GM0718?sdg=4" "/provincie/PV29" "/nederland" "/aanmelden" "/open-data" "/aanbod")
+pages=("/" "/gemeente/GM0718" "/gemeente/GM0718?sdg=4" "/provincie/PV29" "/nederland" "/aanmelden" "/open-data" "/aanbod" "/privacy" "/toegankelijkheid")
 first_id="$(curl -fsS "$base/v1/initiatives?limit=1" | sed -n 's/.*"id" *: *"\([0-9a-f-]\{36\}\)".*/\1/p' | head -n 1)"
 [ -n "$first_id" ] && pages+=("/initiatief/$first_id")
 

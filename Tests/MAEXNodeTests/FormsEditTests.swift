@@ -46,7 +46,9 @@ final class FormsEditTests: XCTestCase {
         XCTAssertTrue(html.contains(#"name="offers[0].name" value="Groentepakket""#))
         XCTAssertTrue(html.contains(#"name="offers[0].social_return" value="1" checked"#))
         XCTAssertTrue(html.contains(#"name="contributions[0].delete" value="1">Verwijderen"#))
-        XCTAssertTrue(html.contains(#"<h3>Nieuw: activiteit</h3>"#))
+        XCTAssertTrue(
+            html.contains(#"<div class="row" role="group" aria-labelledby="r-contributions-1"><h3 id="r-contributions-1">Nieuw: activiteit</h3>"#),
+            "a row is a group named by its heading")
         XCTAssertTrue(html.contains(#"name="contributions[2].quantity" value="""#), "two rows for new activities")
         XCTAssertTrue(html.contains(#"name="partners[0].organisation" value="""#), "a row for a new partner")
         XCTAssertFalse(html.contains(#"name="partners[0].id""#))

@@ -96,6 +96,7 @@ struct ServeCommand: ParsableCommand {
         var served = ServedNode(directory: directory, store: store)
         served.author = directory.makeAuthor(store: store, logger: logger)
         served.admin = AdminAccess(token: try AdminToken.ensure(in: directory.url), allowRemote: settings.allowRemoteAdmin)
+        served.privacy = settings.file?.privacy ?? .unset
         let app = buildApplication(
             configuration: server, node: served, logger: logger,
             onServerRunning: { port in

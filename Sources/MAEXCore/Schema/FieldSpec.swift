@@ -10,13 +10,17 @@ public struct FieldSpec: Hashable, Sendable {
     public var required: Bool
     /// A Dutch label for pages and forms.
     public var label: String
+    /// Whether the field holds or may hold personal data (GDPR): a contact address, or free
+    /// text that may name people. The privacy page lists these fields.
+    public var personal: Bool
 
     /// Creates a field spec.
-    public init(_ name: String, _ kind: FieldKind, required: Bool = false, label: String) {
+    public init(_ name: String, _ kind: FieldKind, required: Bool = false, label: String, personal: Bool = false) {
         self.name = name
         self.kind = kind
         self.required = required
         self.label = label
+        self.personal = personal
     }
 
     /// Checks a value against the field.

@@ -9,7 +9,7 @@ extension RecordSchema {
         type: "need",
         fields: parentFields() + [
             FieldSpec(Field.kind, .choice(needKinds), required: true, label: "Soort behoefte"),
-            FieldSpec("description", .text(maxLength: 2000), required: true, label: "Omschrijving"),
+            FieldSpec("description", .text(maxLength: 2000), required: true, label: "Omschrijving", personal: true),
             FieldSpec(Field.amountCents, .integer(0...100_000_000_000), label: "Bedrag (cent)"),
             FieldSpec("hours", .integer(0...1_000_000), label: "Uren"),
             FieldSpec("skills", .wordSet(pattern: .word), label: "Vaardigheden"),

@@ -11,7 +11,7 @@ extension RecordSchema {
         fields: parentFields() + [
             FieldSpec(Field.kind, .choice(offerKinds), required: true, label: "Soort aanbod"),
             FieldSpec(Field.name, .text(maxLength: 200), required: true, label: "Naam"),
-            FieldSpec("description", .text(maxLength: 2000), label: "Omschrijving"),
+            FieldSpec("description", .text(maxLength: 2000), label: "Omschrijving", personal: true),
             FieldSpec("price", .text(maxLength: 200), label: "Prijsinformatie"),
             FieldSpec("social_return", .boolean, label: "Telt mee voor social return"),
             FieldSpec("target_group", .text(maxLength: 200), label: "Doelgroep"),

@@ -12,6 +12,9 @@ public struct RecordSchema: Sendable {
         self.fields = fields
     }
 
+    /// The fields that hold or may hold personal data, in display order.
+    public var personalFields: [FieldSpec] { fields.filter(\.personal) }
+
     /// The spec of a field.
     public func field(_ name: String) throws(SchemaError) -> FieldSpec {
         guard let spec = fields.first(where: { $0.name == name }) else { throw .unknownField(type: type, field: name) }
@@ -42,17 +45,17 @@ public struct RecordSchema: Sendable {
         fields: [
             FieldSpec(Field.name, .text(maxLength: 200), required: true, label: "Naam"),
             FieldSpec("alternate_name", .text(maxLength: 200), label: "Andere naam"),
-            FieldSpec("description", .text(maxLength: 5000), label: "Beschrijving"),
+            FieldSpec("description", .text(maxLength: 5000), label: "Beschrijving", personal: true),
             FieldSpec(Field.municipality, .code(.municipality), required: true, label: "Gemeente"),
             FieldSpec("legal_form", .choice(["stichting", "vereniging", "cooperatie", "bv", "informeel"]), label: "Rechtsvorm"),
             FieldSpec("kvk", .code(.kvk), label: "KvK-nummer"),
             FieldSpec("anbi", .boolean, label: "ANBI-status"),
             FieldSpec("year_founded", .integer(1800...2200), label: "Opgericht in"),
             FieldSpec("website", .code(.url), label: "Website"),
-            FieldSpec("email", .code(.email), label: "E-mail"),
+            FieldSpec("email", .code(.email), label: "E-mail", personal: true),
             FieldSpec(Field.phase, .choice(InitiativePhase.allCases.map(\.rawValue)), label: "Fase"),
             FieldSpec(Field.status, .choice(InitiativeStatus.allCases.map(\.rawValue)), label: "Status"),
-            FieldSpec("address", .text(maxLength: 300), label: "Adres"),
+            FieldSpec("address", .text(maxLength: 300), label: "Adres", personal: true),
             FieldSpec("working_area", .wordSet(pattern: .area), label: "Werkgebied"),
             FieldSpec(Field.sdgs, .integerSet(1...17), label: "SDG's"),
             FieldSpec(Field.themes, .wordSet(pattern: .word), label: "Thema's"),

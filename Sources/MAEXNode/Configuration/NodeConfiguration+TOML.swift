@@ -37,7 +37,7 @@ extension NodeConfiguration {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
         let top = TOMLReader(table: table, prefix: "")
-        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin", "open_data", "partners"])
+        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin", "open_data", "partners", "privacy"])
         let roleWord = try top.string("role")
         guard let role = NodeRole(rawValue: roleWord) else {
             throw .invalidValue(
@@ -91,6 +91,12 @@ extension NodeConfiguration {
             openDataLicence = OpenDataLicence(name: name, url: url)
         }
         partners = try Self.partners(top)
+        if let notice = try top.table("privacy") {
+            try notice.rejectUnknown(["controller", "contact_email", "officer_email", "retention"])
+            privacy = try PrivacyNotice(
+                controller: notice.optionalString("controller"), contactEmail: notice.optionalString("contact_email"),
+                officerEmail: notice.optionalString("officer_email"), retention: notice.optionalString("retention"))
+        }
     }
 
     /// The `[auth]` table.

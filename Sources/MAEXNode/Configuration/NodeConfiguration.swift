@@ -27,6 +27,9 @@ import MAEXCore
 /// node_rate = 40               # requests per second per node id (burst: node_burst)
 /// [admin]
 /// allow_remote = false         # optional: accept admin requests from other hosts than loopback
+/// [privacy]                    # optional: see `PrivacyNotice`
+/// controller = "Gemeente Vlissingen"
+/// contact_email = "privacy@vlissingen.nl"
 /// ```
 public struct NodeConfiguration: Sendable, Hashable {
     /// The default time between rounds with a peer.
@@ -63,6 +66,9 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var openDataLicence = OpenDataLicence.ccBy40
     /// The partners whose goals the node shows (`[[partners]]`: slug, name, area, goals).
     public var partners: [PartnerGoals] = []
+    /// Who answers for the node's personal data (`[privacy]`), for the privacy page and the
+    /// accessibility statement.
+    public var privacy = PrivacyNotice.unset
 
     /// Creates a configuration after checking role, scope and realm.
     public init(

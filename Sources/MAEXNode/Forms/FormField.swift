@@ -27,6 +27,8 @@ struct FormField {
         if let hint { context["hint"] = hint }
         if let maxLength { context["maxLength"] = maxLength }
         if let error = problems[name] { context["error"] = error }
+        let described = [hint.map { _ in id + "-h" }, problems[name].map { _ in id + "-e" }].compactMap { $0 }
+        if !described.isEmpty { context["describedBy"] = described.joined(separator: " ") }
         return context
     }
 

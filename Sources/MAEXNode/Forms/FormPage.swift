@@ -56,6 +56,7 @@ enum FormPage {
                 "idName": prefix + "id", "recordID": form[prefix + "id"], "deleteName": prefix + "delete",
                 "deleteChecked": form.isChecked(prefix + "delete"),
                 "deleteID": "f-" + (prefix + "delete").map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined(),
+                "rowID": "r-\(kind.rawValue)-\(row)",
             ]
             if let error = messages[prefix + "id"] { context["rowError"] = error }
             return context

@@ -3,12 +3,12 @@
 /// the label and the control (`aria-describedby`), and the values entered are kept on re-display.
 enum FormTemplates {
     static let field = """
-        <div class="field{{#error}} invalid{{/error}}">{{#isCheckbox}}<label class="check"><input type="checkbox" id="{{id}}" name="{{name}}" value="1"{{#checked}} checked{{/checked}}>{{label}}</label>{{/isCheckbox}}\
+        <div class="field{{#error}} invalid{{/error}}">{{#isCheckbox}}<label class="check"><input type="checkbox" id="{{id}}" name="{{name}}" value="1"{{#checked}} checked{{/checked}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{label}}</label>{{/isCheckbox}}\
         {{^isCheckbox}}<label for="{{id}}">{{label}}{{#required}} <span aria-hidden="true">*</span>{{/required}}</label>{{/isCheckbox}}
-        {{#hint}}<small class="hint">{{hint}}</small>{{/hint}}{{#error}}<p class="error" id="{{id}}-e">{{error}}</p>{{/error}}
-        {{#isInput}}<input type="{{type}}" id="{{id}}" name="{{name}}" value="{{value}}"{{#maxLength}} maxlength="{{maxLength}}"{{/maxLength}}{{#required}} required{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}>{{/isInput}}\
-        {{#isTextarea}}<textarea id="{{id}}" name="{{name}}" rows="5"{{#maxLength}} maxlength="{{maxLength}}"{{/maxLength}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}>{{value}}</textarea>{{/isTextarea}}\
-        {{#isSelect}}<select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-e"{{/error}}><option value="">– kies –</option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}</div>
+        {{#hint}}<small class="hint" id="{{id}}-h">{{hint}}</small>{{/hint}}{{#error}}<p class="error" id="{{id}}-e">{{error}}</p>{{/error}}
+        {{#isInput}}<input type="{{type}}" id="{{id}}" name="{{name}}" value="{{value}}"{{#maxLength}} maxlength="{{maxLength}}"{{/maxLength}}{{#required}} required{{/required}}{{#error}} aria-invalid="true"{{/error}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}>{{/isInput}}\
+        {{#isTextarea}}<textarea id="{{id}}" name="{{name}}" rows="5"{{#maxLength}} maxlength="{{maxLength}}"{{/maxLength}}{{#required}} required{{/required}}{{#error}} aria-invalid="true"{{/error}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}>{{value}}</textarea>{{/isTextarea}}\
+        {{#isSelect}}<select id="{{id}}" name="{{name}}"{{#required}} required{{/required}}{{#error}} aria-invalid="true"{{/error}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}><option value="">– kies –</option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}</div>
         """
 
     static let errors = """
@@ -19,10 +19,10 @@ enum FormTemplates {
     static let profile = """
         <fieldset><legend>Profiel</legend>
         {{#profile}}{{> field}}{{/profile}}
-        <div class="field{{#hasSdgError}} invalid{{/hasSdgError}}" id="f-sdgs"><span class="label">Aan welke SDG's draagt u bij?</span>
+        <div class="field{{#hasSdgError}} invalid{{/hasSdgError}}" id="f-sdgs" role="group" aria-labelledby="f-sdgs-l"{{#hasSdgError}} aria-describedby="f-sdgs-e"{{/hasSdgError}}><span class="label" id="f-sdgs-l">Aan welke SDG's draagt u bij?</span>
         <div class="sdg-choices">{{#sdgs}}<label class="sdg" style="background:{{colour}};color:{{textColour}}"><input type="checkbox" name="sdgs" value="{{number}}"{{#checked}} checked{{/checked}}> {{number}} {{name}}</label>{{/sdgs}}</div>
-        {{#hasSdgError}}<p class="error">{{sdgError}}</p>{{/hasSdgError}}</div>
-        <div class="field"><label class="check"><input type="checkbox" name="publication_consent" value="1"{{#consent}} checked{{/consent}}>Bedragen van onze maatschappelijke waarde mogen openbaar getoond worden</label></div>
+        {{#hasSdgError}}<p class="error" id="f-sdgs-e">{{sdgError}}</p>{{/hasSdgError}}</div>
+        <div class="field"><label class="check"><input type="checkbox" id="f-publication-consent" name="publication_consent" value="1"{{#consent}} checked{{/consent}}>Bedragen van onze maatschappelijke waarde mogen openbaar getoond worden</label></div>
         </fieldset>
         """
 
@@ -35,22 +35,22 @@ enum FormTemplates {
         {{> profile}}
         <fieldset><legend>Activiteiten (uw maatschappelijke handafdruk)</legend>
         <p class="muted">Wat heeft uw initiatief gedaan? Elke activiteit wordt met de waarderingscatalogus omgerekend naar een bijdrage aan een SDG.</p>
-        {{#activities}}<div class="row"><h3>Activiteit {{number}}</h3>{{#fields}}{{> field}}{{/fields}}</div>{{/activities}}
+        {{#activities}}<div class="row" role="group" aria-labelledby="activiteit-{{number}}"><h3 id="activiteit-{{number}}">Activiteit {{number}}</h3>{{#fields}}{{> field}}{{/fields}}</div>{{/activities}}
         </fieldset>
         <fieldset><legend>Hulpvragen</legend>
         <p class="muted">Wat heeft u nodig: geld, vrijwilligers, kennis, ruimte?</p>
-        {{#needs}}<div class="row"><h3>Hulpvraag {{number}}</h3>{{#fields}}{{> field}}{{/fields}}</div>{{/needs}}
+        {{#needs}}<div class="row" role="group" aria-labelledby="hulpvraag-{{number}}"><h3 id="hulpvraag-{{number}}">Hulpvraag {{number}}</h3>{{#fields}}{{> field}}{{/fields}}</div>{{/needs}}
         </fieldset>
         <fieldset><legend>Aanbod</legend>
         <p class="muted">Welke producten of diensten biedt u aan, bijvoorbeeld voor social return?</p>
-        {{#offers}}<div class="row"><h3>Aanbod {{number}}</h3>{{#fields}}{{> field}}{{/fields}}</div>{{/offers}}
+        {{#offers}}<div class="row" role="group" aria-labelledby="aanbod-{{number}}"><h3 id="aanbod-{{number}}">Aanbod {{number}}</h3>{{#fields}}{{> field}}{{/fields}}</div>{{/offers}}
         </fieldset>
         <button type="submit">Aanmelden</button>
         </form>
         """
 
     static let editRow = """
-        <div class="row"><h3>{{title}}</h3>{{#existing}}<input type="hidden" name="{{idName}}" value="{{recordID}}">{{/existing}}\
+        <div class="row" role="group" aria-labelledby="{{rowID}}"><h3 id="{{rowID}}">{{title}}</h3>{{#existing}}<input type="hidden" name="{{idName}}" value="{{recordID}}">{{/existing}}\
         {{#rowError}}<p class="error">{{rowError}}</p>{{/rowError}}
         {{#fields}}{{> field}}{{/fields}}
         {{#existing}}<div class="field"><label class="check"><input type="checkbox" id="{{deleteID}}" name="{{deleteName}}" value="1"{{#deleteChecked}} checked{{/deleteChecked}}>Verwijderen</label></div>{{/existing}}</div>
@@ -70,7 +70,7 @@ enum FormTemplates {
         <fieldset><legend>Hulpvragen</legend>{{#needs}}{{> editRow}}{{/needs}}</fieldset>
         <fieldset><legend>Aanbod</legend>{{#offers}}{{> editRow}}{{/offers}}</fieldset>
         <fieldset><legend>Partners</legend>{{#partners}}{{> editRow}}{{/partners}}</fieldset>
-        <div class="field"><label class="check"><input type="checkbox" name="confirm" value="1">Het profiel is gecontroleerd en klopt (bevestigen met de datum van vandaag)</label></div>
+        <div class="field"><label class="check"><input type="checkbox" id="f-confirm" name="confirm" value="1">Het profiel is gecontroleerd en klopt (bevestigen met de datum van vandaag)</label></div>
         <button type="submit">Opslaan</button>
         </form>
         """

@@ -49,11 +49,14 @@ enum PageFormat {
         return "\(parts[2])-\(parts[1])-\(parts[0])"
     }
 
-    /// White or near-black text, whichever reads better on the SDG colour `hex` (`#RRGGBB`).
+    /// The text colour for the SDG colour `hex` (`#RRGGBB`): white or near-black, whichever
+    /// contrasts more (WCAG 2.1 contrast ratio), black when neither reaches 4.5:1. Every
+    /// official SDG colour reaches at least 4.5:1 this way (1.4.3, normal text).
     static func textColour(on hex: String) -> String {
-        let digits = Array(hex.dropFirst())
-        guard digits.count == 6, let value = Int(String(digits), radix: 16) else { return "#fff" }
-        let (red, green, blue) = (value >> 16 & 0xFF, value >> 8 & 0xFF, value & 0xFF)
-        return (red * 299 + green * 587 + blue * 114) / 1000 > 170 ? "#1a1a1a" : "#fff"
+        guard let background = ContrastRatio.luminance(hex) else { return "#000" }
+        let white = ContrastRatio.ratio(background, 1)
+        let dark = ContrastRatio.ratio(background, ContrastRatio.luminance("#1a1a1a") ?? 0)
+        if max(white, dark) < ContrastRatio.normalText { return "#000" }
+        return white >= dark ? "#fff" : "#1a1a1a"
     }
 }

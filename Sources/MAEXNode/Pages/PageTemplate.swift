@@ -1,10 +1,11 @@
 /// The templates by name: a page renders one of them inside `layout`; `card`, `field`,
-/// `errors`, `profile` and `editRow` are partials other templates include (`{{> card}}`), so
+/// `errors`, `profile`, `editRow` and `contactLink` are partials other templates include (`{{> card}}`), so
 /// their raw values are the names the templates use.
 enum PageTemplate: String, CaseIterable, Sendable {
     case layout, card, home, area, initiative, notFound, message
     case field, errors, profile, register, edit, editRow
     case openData, partner, catalogue
+    case privacy, accessibility, contactLink
 
     /// The template's Mustache text.
     var text: String {
@@ -25,6 +26,9 @@ enum PageTemplate: String, CaseIterable, Sendable {
         case .openData: OpenDataTemplates.openData
         case .partner: PartnerPage.template
         case .catalogue: CataloguePage.template
+        case .privacy: NoticeTemplates.privacy
+        case .accessibility: NoticeTemplates.accessibility
+        case .contactLink: NoticeTemplates.contactLink
         }
     }
 }

@@ -18,14 +18,15 @@ enum PageTemplates {
         <style>{{{css}}}</style>
         </head>
         <body>
+        <a class="skip" href="#inhoud">Naar de inhoud</a>
         <header class="site"><a class="brand" href="/">MAEX</a><span>{{nodeName}}</span>
         <nav aria-label="Hoofdmenu"><a href="/">Overzicht</a><a href="/provincie/PV29">Zeeland</a><a href="/nederland">Nederland</a><a href="/aanmelden">Aanmelden</a></nav></header>
-        <main>
+        <main id="inhoud" tabindex="-1">
         {{{body}}}
         </main>
         <footer>Maatschappelijke handafdruk berekend met waarderingscatalogus {{catalogueVersion}}; de waarden zijn illustratief.
         Bedragen staan er alleen bij initiatieven die toestemming gaven voor publicatie; aantallen en SDG's altijd.
-        <a href="/open-data">Open data</a>: downloads, HSDS-API en feeds.</footer>
+        <nav aria-label="Over deze website"><a href="/open-data">Open data</a> (downloads, HSDS-API en feeds) · <a href="/privacy">Privacy</a> · <a href="/toegankelijkheid">Toegankelijkheid</a></nav></footer>
         </body>
         </html>
         """
@@ -45,8 +46,8 @@ enum PageTemplates {
         <div><strong>{{valueText}}</strong>openbare maatschappelijke waarde</div>
         <div><strong>{{openNeedCount}}</strong>open hulpvragen</div>
         </section>
-        <h2>Handafdruk per SDG</h2>
-        <div class="chart">{{{chart}}}</div>
+        <h2 id="handafdruk">Handafdruk per SDG</h2>
+        <div class="chart" role="region" tabindex="0" aria-labelledby="handafdruk">{{{chart}}}</div>
         <h2>Nieuwste initiatieven</h2>
         <ul class="cards">{{#latest}}{{> card}}{{/latest}}</ul>{{^latest}}<p>Nog geen initiatieven.</p>{{/latest}}
         <h2>Open hulpvragen</h2>
@@ -59,10 +60,10 @@ enum PageTemplates {
     static let area = """
         <h1>{{heading}}</h1>
         <p class="muted">{{summary}}</p>
-        <h2>Handafdruk</h2>
-        <div class="chart">{{{chart}}}</div>
-        {{#hasTable}}<h2>Per gemeente</h2>
-        <div class="scroll"><table><thead><tr><th scope="col">Gemeente</th><th scope="col">Regio</th><th scope="col" class="num">Initiatieven</th>
+        <h2 id="handafdruk">Handafdruk</h2>
+        <div class="chart" role="region" tabindex="0" aria-labelledby="handafdruk">{{{chart}}}</div>
+        {{#hasTable}}<h2 id="per-gemeente">Per gemeente</h2>
+        <div class="scroll" role="region" tabindex="0" aria-labelledby="per-gemeente"><table><thead><tr><th scope="col">Gemeente</th><th scope="col">Regio</th><th scope="col" class="num">Initiatieven</th>
         <th scope="col" class="num">Bijdragen</th><th scope="col" class="num">Openbare waarde</th><th scope="col" class="num">Open hulpvragen</th></tr></thead>
         <tbody>{{#rows}}<tr><td><a href="/gemeente/{{code}}">{{name}}</a></td><td>{{region}}</td><td class="num">{{initiatives}}</td>
         <td class="num">{{contributions}}</td><td class="num">{{value}}</td><td class="num">{{needs}}</td></tr>{{/rows}}</tbody></table></div>{{/hasTable}}
@@ -92,10 +93,10 @@ enum PageTemplates {
         <h2>Bijdrage aan de SDG's</h2>
         <div class="tiles">{{#sdgs}}<div class="tile large" style="background:{{colour}};color:{{textColour}}"><b>{{number}}</b>{{name}}</div>{{/sdgs}}</div>
         {{^sdgs}}<p>Nog geen SDG's opgegeven.</p>{{/sdgs}}
-        <h2>Maatschappelijke handafdruk</h2>
-        <div class="chart">{{{chart}}}</div>
+        <h2 id="handafdruk">Maatschappelijke handafdruk</h2>
+        <div class="chart" role="region" tabindex="0" aria-labelledby="handafdruk">{{{chart}}}</div>
         {{^consent}}<p class="muted">Dit initiatief heeft geen toestemming gegeven om bedragen te publiceren; alleen aantallen worden getoond.</p>{{/consent}}
-        {{#hasContributions}}<div class="scroll"><table><thead><tr><th scope="col">SDG</th><th scope="col">Activiteit</th><th scope="col" class="num">Aantal</th>
+        {{#hasContributions}}<div class="scroll" role="region" tabindex="0" aria-label="Bijdragen per activiteit"><table><thead><tr><th scope="col">SDG</th><th scope="col">Activiteit</th><th scope="col" class="num">Aantal</th>
         <th scope="col">Jaar</th><th scope="col">Soort</th>{{#consent}}<th scope="col" class="num">Waarde</th>{{/consent}}</tr></thead>
         <tbody>{{#contributions}}<tr><td>{{goal}}{{#target}} ({{target}}){{/target}}</td><td>{{indicator}}</td><td class="num">{{quantity}} {{unit}}</td>
         <td>{{year}}</td><td>{{kind}}</td>{{#consent}}<td class="num">{{value}}</td>{{/consent}}</tr>{{/contributions}}</tbody></table></div>{{/hasContributions}}

@@ -62,6 +62,7 @@ func buildRouter(_ dependencies: ServerDependencies) -> Router<NodeRequestContex
     FormsController(dependencies: dependencies).addRoutes(to: router)
     HSDSController(dependencies: dependencies).addRoutes(to: router)
     OpenDataController(dependencies: dependencies).addRoutes(to: router)
+    NoticesController(dependencies: dependencies).addRoutes(to: router)
     return router
 }
 

@@ -14,6 +14,6 @@ extension RouteCatalog {
     /// The web pages (HTML), registered like the API so a wrong method gets 405.
     static let pages: [Endpoint] = [
         homePage, municipalityPage, provincePage, nationalPage, initiativePage, registrationForm, registrationSubmit, editForm,
-        editSubmit,
+        editSubmit, privacyPage, accessibilityPage,
     ] + openDataPages
 }

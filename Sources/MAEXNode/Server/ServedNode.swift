@@ -21,6 +21,8 @@ public struct ServedNode: Sendable {
     public var author: LocalAuthor?
     /// Who may edit over HTTP; `nil`: nobody (admin requests answer 403).
     public var admin: AdminAccess?
+    /// Who answers for the node's personal data (the privacy page and accessibility statement).
+    public var privacy = PrivacyNotice.unset
 
     /// Serves `store` as the node described by `info`.
     public init(
