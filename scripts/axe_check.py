@@ -211,6 +211,8 @@ def pages(base, initiative, token):
         ("initiatief", f"/initiatief/{initiative}", None), ("aanmelden", "/aanmelden", None),
         ("aanmelden-fouten", "/aanmelden", ("registration", REGISTRATION_MISTAKES)),
         ("privacy", "/privacy", None), ("toegankelijkheid", "/toegankelijkheid", None),
+        ("open-data", "/open-data", None), ("aanbod", "/aanbod", None), ("aanbod-zoeken", "/aanbod?q=repair", None),
+        ("partner", "/partner/gemeente-vlissingen", None),
         ("niet-gevonden", "/initiatief/00000000-0000-4000-8000-000000000000", None),
     ]
     if token:

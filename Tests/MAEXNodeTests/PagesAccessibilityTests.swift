@@ -20,7 +20,7 @@ final class PagesAccessibilityTests: XCTestCase {
     /// The pages the checker must report on, each at both widths.
     static let expectedPages = [
         "home", "gemeente", "gemeente-filter", "provincie", "nederland", "initiatief", "aanmelden", "aanmelden-fouten", "privacy",
-        "toegankelijkheid", "niet-gevonden", "beheer", "beheer-fouten",
+        "toegankelijkheid", "open-data", "aanbod", "aanbod-zoeken", "partner", "niet-gevonden", "beheer", "beheer-fouten",
     ]
 
     func testEveryPageAndFormHasNoWCAGViolationsAtDesktopAndPhoneWidth() async throws {
@@ -41,6 +41,12 @@ final class PagesAccessibilityTests: XCTestCase {
             [privacy]
             controller = "Gemeente Vlissingen"
             contact_email = "privacy@vlissingen.example"
+
+            [[partners]]
+            slug = "gemeente-vlissingen"
+            name = "Gemeente Vlissingen"
+            area = ["GM0718"]
+            goals = [1, 3, 11, 12, 13]
             """.write(to: config, atomically: true, encoding: .utf8)
         try await node.start(["--config", config.path])
         // `serve --config` passes the file's [privacy] table to the pages.

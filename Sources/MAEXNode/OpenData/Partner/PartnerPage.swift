@@ -6,7 +6,7 @@ enum PartnerPage {
         <h1>Doelen van {{name}}</h1>
         <p>{{name}} werkt aan {{goalCount}} in {{areaText}}. Per doel: de initiatieven die eraan bijdragen, hun
         maatschappelijke handafdruk, vrijwilligers en bereikte mensen, en het verloop per jaar.</p>
-        <div class="scroll"><table class="partner-goals"><caption>Samenvatting per doel</caption>
+        <div class="scroll" role="region" tabindex="0" aria-label="Samenvatting per doel"><table class="partner-goals"><caption>Samenvatting per doel</caption>
         <thead><tr><th scope="col">SDG</th><th scope="col" class="num">Initiatieven</th><th scope="col" class="num">Waarde</th>
         <th scope="col" class="num">Vrijwilligers</th><th scope="col" class="num">Bereikte mensen</th></tr></thead>
         <tbody>{{#goals}}<tr data-goal="{{number}}"><th scope="row">{{number}} {{name}}</th><td class="num" data-initiatives="{{initiativeCount}}">{{initiativeCount}}</td>
@@ -18,7 +18,7 @@ enum PartnerPage {
         <p>{{valueText}} · {{contributionText}}{{#undisclosed}} (van {{undisclosed}} is de waarde niet openbaar){{/undisclosed}} ·
         {{volunteers}} vrijwilligers · {{peopleReached}} bereikte mensen</p>
         {{#hasYears}}<div class="trend-chart" style="background:#fff;border:1px solid #dde;border-radius:8px;padding:.5rem">{{{chart}}}</div>
-        <div class="scroll"><table><caption>Verloop per jaar</caption><thead><tr><th scope="col">Jaar</th><th scope="col" class="num">Waarde</th>
+        <div class="scroll" role="region" tabindex="0" aria-label="Verloop per jaar van {{name}}"><table><caption>Verloop per jaar</caption><thead><tr><th scope="col">Jaar</th><th scope="col" class="num">Waarde</th>
         <th scope="col" class="num">Bijdragen</th></tr></thead><tbody>{{#years}}<tr><td>{{year}}</td><td class="num">{{valueText}}</td>
         <td class="num">{{contributions}}</td></tr>{{/years}}</tbody></table></div>{{/hasYears}}
         {{^hasYears}}<p class="muted">Nog geen gerealiseerde bijdragen aan dit doel.</p>{{/hasYears}}
