@@ -27,6 +27,9 @@ import MAEXCore
 /// node_rate = 40               # requests per second per node id (burst: node_burst)
 /// [admin]
 /// allow_remote = false         # optional: accept admin requests from other hosts than loopback
+/// [tls]                        # optional: see `NodeTLSConfiguration`
+/// cert = "node.crt"            # serve HTTPS (with key = "node.key")
+/// ca_file = "ca.pem"           # check peers' certificates against this CA
 /// ```
 public struct NodeConfiguration: Sendable, Hashable {
     /// The default time between rounds with a peer.
@@ -58,6 +61,8 @@ public struct NodeConfiguration: Sendable, Hashable {
     /// Whether admin requests (edit forms, write API) are accepted from other addresses than
     /// loopback (`[admin] allow_remote = true`); off by default.
     public var allowRemoteAdmin = false
+    /// HTTPS: the server's certificate and how peers' certificates are checked (`[tls]`).
+    public var tls = NodeTLSConfiguration()
 
     /// Creates a configuration after checking role, scope and realm.
     public init(

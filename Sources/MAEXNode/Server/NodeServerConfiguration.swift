@@ -35,6 +35,8 @@ public struct NodeServerConfiguration: Sendable, Equatable {
     /// How often one client address may submit the public registration form (default: 10 at
     /// once, then 20 an hour).
     public var registrationLimit: RateLimit
+    /// HTTPS terminated by the node itself; `nil` serves plain HTTP.
+    public var tls: ServerTLS?
 
     /// Creates a configuration; the defaults suit a node on a small machine.
     public init(

@@ -21,6 +21,8 @@ public struct ServedNode: Sendable {
     public var author: LocalAuthor?
     /// Who may edit over HTTP; `nil`: nobody (admin requests answer 403).
     public var admin: AdminAccess?
+    /// The replicator's view of its peers, exported by `/metrics`; `nil` when not replicating.
+    public var syncStatus: SyncStatusBoard?
 
     /// Serves `store` as the node described by `info`.
     public init(
