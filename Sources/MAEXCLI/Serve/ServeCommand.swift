@@ -30,8 +30,13 @@ struct ServeCommand: ParsableCommand {
             set that depends on another author's change set waits as pending until that one \
             arrives (it does not, while that author is filtered out).
 
+            With --tls-cert and --tls-key (or the file's [tls] cert and key) the node serves \
+            HTTPS itself. Peers with https:// URLs are always verified: against the system CA \
+            store, --peer-ca-file, or the file's [tls] ca_file and [[tls.peer]] settings.
+
             Examples:
               maex-node serve --data ./vlissingen --listen 127.0.0.1:8083 --peer http://127.0.0.1:8082/
+              maex-node serve --config nodes/zeeland.toml --tls-cert /etc/maex/node.crt --tls-key /etc/maex/node.key
               maex-node serve --config nodes/zeeland.toml
               maex-node serve --config nodes/vlissingen.toml --author <node id>
             """

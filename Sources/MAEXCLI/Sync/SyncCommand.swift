@@ -21,8 +21,13 @@ struct SyncCommand: ParsableCommand {
             author's change set waits as pending until that one arrives (it does not, while that \
             author is filtered out). Pushing is not filtered.
 
+            An https:// peer's certificate is verified against the system CA store, or \
+            --ca-file; --pinned-key also requires its public key. After a restore, the first \
+            round that succeeds lets the node edit again (see `maex-node restore --help`).
+
             Example:
               maex-node sync --data ./vlissingen --peer http://127.0.0.1:8082/
+              maex-node sync --data ./vlissingen --peer https://zeeland.example.nl/ --ca-file ca.pem
               maex-node sync --data ./vlissingen --peer http://127.0.0.1:8082/ --author ID
             """
     )
