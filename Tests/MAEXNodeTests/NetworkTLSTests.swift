@@ -35,8 +35,29 @@ final class NetworkTLSTests: XCTestCase {
         try await hub.start(["--tls-cert", file("ca-node.crt"), "--tls-key", file("ca-node.key")])
         XCTAssertTrue(hub.url.hasPrefix("https://"))
 
-        // A serving node syncs with the hub over HTTPS, checking it against the test CA.
-        try await town.start(["--peer", hub.url, "--peer-ca-file", file("ca.pem"), "--sync-interval", "0.2"])
+        // A serving node syncs with the hub over HTTPS, checking it against the test CA and the
+        // hub's pinned key, as its TOML file's [tls] says.
+        let pin = try TestCA.pin(file("ca-node.crt"))
+        let config = network.root.appendingPathComponent("vlissingen.toml")
+        try Data("""
+            name = "vlissingen"
+            role = "municipality"
+            scope = ["GM0718"]
+            listen = "127.0.0.1:\(town.port)"
+            data = "\(town.folder.path)"
+
+            [sync]
+            peers = ["\(hub.url)"]
+            interval = 0.2
+
+            [tls]
+            ca_file = "\(file("ca.pem"))"
+
+            [[tls.peer]]
+            url = "\(hub.url)"
+            pinned_key = "\(pin)"
+            """.utf8).write(to: config)
+        try await town.start(["--config", config.path])
         let townID = try NodeDirectory.open(at: town.folder).nodeID.hex
         try await TestNetwork.wait(timeout: .seconds(30), "the hub holds the town's change set over HTTPS") {
             (try? await TestNetwork.vector(of: hub))?[townID] == 1
@@ -45,7 +66,6 @@ final class NetworkTLSTests: XCTestCase {
         // The command line too, with the CA file and with the right pinned key.
         let synced = try CLI.run(["sync", "--data", laptop.folder.path, "--peer", hub.url, "--ca-file", file("ca.pem"), "--quiet"])
         XCTAssertEqual(synced.status, 0, synced.stderr)
-        let pin = try TestCA.pin(file("ca-node.crt"))
         let pinned = try CLI.run(["sync", "--data", laptop.folder.path, "--peer", hub.url, "--ca-file", file("ca.pem"), "--pinned-key", pin])
         XCTAssertEqual(pinned.status, 0, pinned.stderr)
         let hubDigest = try await hub.client().digest().value.digest
