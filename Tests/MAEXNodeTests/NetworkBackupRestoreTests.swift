@@ -124,6 +124,15 @@ final class NetworkBackupRestoreTests: XCTestCase {
         XCTAssertEqual(unlabelled.status, 1)
         XCTAssertTrue(unlabelled.stderr.contains("is not a backup made by `maex-node backup`"), unlabelled.stderr)
 
+        let missing = network.root.appendingPathComponent("no-such.maexbak").path
+        let absent = try CLI.run(["restore", missing, "--data", town.folder.path])
+        XCTAssertEqual(absent.status, 1)
+        XCTAssertTrue(absent.stderr.contains("\(missing) cannot be restored here: it does not exist"), absent.stderr)
+        let nowhere = network.root.appendingPathComponent("no-such-folder/x.maexbak").path
+        let unwritable = try CLI.run(["backup", "--data", town.folder.path, "--out", nowhere])
+        XCTAssertEqual(unwritable.status, 1)
+        XCTAssertTrue(unwritable.stderr.contains("the folder does not exist"), unwritable.stderr)
+
         XCTAssertEqual(try CLINode(folder: town.folder).run("digest").stdout, before, "a refused restore changes nothing")
         XCTAssertFalse(FileManager.default.fileExists(atPath: town.folder.appendingPathComponent(RestoreMarker.fileName).path))
         XCTAssertEqual(try CLINode(folder: town.folder).add("Buurtmoestuin").isEmpty, false, "the town still edits")

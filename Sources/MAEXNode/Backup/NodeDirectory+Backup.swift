@@ -25,6 +25,11 @@ extension NodeDirectory {
     /// copies of them apart from the backups; see docs/OPERATIONS.md).
     public func backup(to path: String, now: Date = Date(), logger: Logger) throws(BackupError) -> BackupReport {
         guard !FileManager.default.fileExists(atPath: path) else { throw .exists(path: path) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .directory(.io(path: folder, operation: "write the backup into", reason: "the folder does not exist"))
+        }
         guard FileManager.default.fileExists(atPath: storeURL.path) else {
             throw .foreign(path: url.path, reason: "the folder holds no store (\(Self.storeFileName)) to back up")
         }

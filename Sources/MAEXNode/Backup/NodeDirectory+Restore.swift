@@ -14,8 +14,12 @@ extension NodeDirectory {
     /// moved aside to `maex.sqlite.before-restore-<time>` and the copy takes its place. The key
     /// files are untouched.
     public func restore(from backupPath: String, now: Date = Date(), logger: Logger) throws(BackupError) -> BackupReport {
+        guard FileManager.default.fileExists(atPath: backupPath) else { throw .foreign(path: backupPath, reason: "it does not exist") }
         let label: [String: String]
-        do { label = try StoreBackup.label(at: backupPath) } catch { throw .foreign(path: backupPath, reason: error.description) }
+        do { label = try StoreBackup.label(at: backupPath) } catch {
+            if case .invalidArgument(let reason) = error { throw .foreign(path: backupPath, reason: reason) }
+            throw .foreign(path: backupPath, reason: error.description)
+        }
         try checkLabel(label, path: backupPath)
         let unpacked = storeURL.path + ".restoring"
         do {
