@@ -138,6 +138,37 @@ final class NetworkBackupRestoreTests: XCTestCase {
         XCTAssertEqual(try CLINode(folder: town.folder).add("Buurtmoestuin").isEmpty, false, "the town still edits")
     }
 
+    func testOneSyncCommandLetsARestoredNodeEditAgain() async throws {
+        let network = try TestNetwork()
+        self.network = network
+        let hub = try network.addNode("zeeland", role: .province, scope: ["PV29"])
+        let town = try network.addNode("vlissingen", role: .municipality, scope: ["GM0718"])
+        let file = network.root.appendingPathComponent("zeeland.maexbak").path
+        XCTAssertEqual(try CLI.run(["backup", "--data", hub.folder.path, "--out", file]).status, 0)
+        _ = try CLINode(folder: hub.folder).add("Repair Café Tholen", municipality: "GM0716")
+        try await town.start()
+        XCTAssertEqual(try CLI.run(["sync", "--data", hub.folder.path, "--peer", town.url, "--quiet"]).status, 0)
+        town.stop()
+
+        let restored = try CLI.run(["restore", file, "--data", hub.folder.path])
+        XCTAssertEqual(restored.status, 0, restored.stderr)
+        XCTAssertTrue(restored.stdout.contains("own head seq 0"), restored.stdout)
+        let refused = try CLINode(folder: hub.folder).run("initiative", "add", "--name", "Speeltuin", "--municipality", "GM0716")
+        XCTAssertEqual(refused.status, 1, refused.stdout)
+        try await town.start()
+        let synced = try CLI.run(["sync", "--data", hub.folder.path, "--peer", town.url, "--quiet"])
+        XCTAssertEqual(synced.status, 0, synced.stderr)
+        XCTAssertTrue(synced.stdout.contains("own head confirmed by \(town.url)"), synced.stdout)
+        town.stop()
+        let (directory, store) = try network.open("zeeland")
+        XCTAssertEqual(try store.vector()[directory.nodeID]?.seq, 1, "the hub pulled its seq 1 back from the town")
+        let again = try CLINode(folder: hub.folder).run("initiative", "add", "--name", "Speeltuin", "--municipality", "GM0716")
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try store.vector()[directory.nodeID]?.seq, 2, "and continued its chain")
+        XCTAssertEqual(try store.forks(), [])
+        XCTAssertEqual(try store.verify(), [])
+    }
+
     /// Creates an initiative through the hub's JSON write API.
     private static func create(_ name: String, on node: NodeProcess, token: String) async throws -> HTTPResponseData {
         let transport = try HTTPTransport(peer: PeerURL(node.url), configuration: TestNetwork.quickTransport, logger: TestNetwork.logger)
