@@ -6,7 +6,7 @@ import GRDB
 /// A backup is one SQLite file: a consistent snapshot of the store taken with SQLite's online
 /// backup API from a read-only connection (one read transaction, so a node may keep serving and
 /// writing meanwhile), plus a `backup_label` table of text pairs naming what it is (node,
-/// realm, time, digest). The copy is in rollback-journal mode, so the single file is complete
+/// realm, time). The copy is in rollback-journal mode, so the single file is complete
 /// on its own. Restoring copies it back the same way and drops the label.
 ///
 /// Design note: this type never opens the source for writing and never migrates it, so a newer

@@ -12,7 +12,6 @@ extension NodeDirectory {
         static let name = "node_name"
         static let realm = "realm"
         static let madeAt = "made_at"
-        static let digest = "digest"
     }
 
     /// Writes a verified backup of the node's store to `path` while the node may keep serving.
