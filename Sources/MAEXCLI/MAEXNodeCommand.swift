@@ -22,6 +22,7 @@ struct MAEXNodeCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, IdCommand.self, AdminCommand.self, InitiativeCommand.self, LogCommand.self, DigestCommand.self,
             ConflictsCommand.self, VerifyCommand.self, RebuildCommand.self, TrustCommand.self,
+            BackupCommand.self, RestoreCommand.self,
             SyncCommand.self,
             ServeCommand.self,
             ExportCommand.self,

@@ -35,8 +35,11 @@ final class NodeProcess: @unchecked Sendable {
         self.logURL = logURL
     }
 
-    /// The node's base URL.
-    var url: String { "http://127.0.0.1:\(port)/" }
+    /// The node's base URL (`https` when the test serves it with TLS).
+    var url: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)/" }
+
+    /// How the test's clients check the node's certificate, when it serves HTTPS.
+    var tls: PeerTLS?
 
     /// Whether its process runs.
     var isRunning: Bool { process?.isRunning ?? false }
@@ -47,7 +50,9 @@ final class NodeProcess: @unchecked Sendable {
 
     /// A client for its API, with short timeouts and no retries, signing with `clientKey`.
     func client() throws -> PeerClient {
-        try PeerClient(url: url, configuration: TestNetwork.quickTransport, logger: TestNetwork.logger, signingKey: clientKey)
+        var configuration = TestNetwork.quickTransport
+        if let tls { configuration.tls = tls }
+        return try PeerClient(url: url, configuration: configuration, logger: TestNetwork.logger, signingKey: clientKey)
     }
 
     /// A client signing as a key outside the network (it may read the sync state, not push).

@@ -30,8 +30,13 @@ struct ServeCommand: ParsableCommand {
             set that depends on another author's change set waits as pending until that one \
             arrives (it does not, while that author is filtered out).
 
+            With --tls-cert and --tls-key (or the file's [tls] cert and key) the node serves \
+            HTTPS itself. Peers with https:// URLs are always verified: against the system CA \
+            store, --peer-ca-file, or the file's [tls] ca_file and [[tls.peer]] settings.
+
             Examples:
               maex-node serve --data ./vlissingen --listen 127.0.0.1:8083 --peer http://127.0.0.1:8082/
+              maex-node serve --config nodes/zeeland.toml --tls-cert /etc/maex/node.crt --tls-key /etc/maex/node.key
               maex-node serve --config nodes/zeeland.toml
               maex-node serve --config nodes/vlissingen.toml --author <node id>
             """
@@ -60,6 +65,15 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The network's root (the national node's id) for a node created from --config.", valueName: "id"))
     var root: String?
 
+    @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (with --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
+    @Option(help: ArgumentHelp("Check https:// peers against this CA file (PEM) instead of the system store.", valueName: "file"))
+    var peerCAFile: String?
+
     @Flag(help: .hidden)
     var exitWithParent = false
 
@@ -68,8 +82,9 @@ struct ServeCommand: ParsableCommand {
     var pullCount: Int?
 
     func run() throws {
-        let settings = try ServeSettings(
+        var settings = try ServeSettings(
             config: config, data: data, listen: listen, peers: peers, syncInterval: syncInterval, authors: authors, root: root)
+        try settings.applyTLS(cert: tlsCert, key: tlsKey, peerCAFile: peerCAFile)
         var logger = CLILogging.logger
         if ProcessInfo.processInfo.environment["MAEX_LOG_LEVEL"] == nil { logger.logLevel = .info }
         let directory = try Self.openOrCreate(settings)
@@ -80,27 +95,37 @@ struct ServeCommand: ParsableCommand {
         server.peerAuth = settings.peerAuth
         server.openDataLicence = settings.file?.openDataLicence ?? .ccBy40
         server.partners = settings.file?.partners ?? []
+        if let cert = settings.tls.certificateFile, let key = settings.tls.privateKeyFile {
+            server.tls = try ServerTLS(certificateFile: cert, privateKeyFile: key, idleTimeout: server.idleTimeout)
+        }
         let clients = try settings.peers.map { peer throws(ClientError) in
-            PeerClient(
+            var transport = Self.peerTransport
+            transport.tls = settings.tls.tls(for: peer)
+            return PeerClient(
                 transport: try HTTPTransport(
-                    peer: peer, configuration: Self.peerTransport, logger: logger, signer: RequestSigner(key: directory.signingKey)))
+                    peer: peer, configuration: transport, logger: logger, signer: RequestSigner(key: directory.signingKey)))
         }
         var limits = SyncLimits.standard
         if let pullCount { limits.pullCount = max(1, pullCount) }
         // The node's own change sets always count among the authors it holds.
         let authors = settings.authors.map { $0.union([directory.nodeID]) }
+        let board = SyncStatusBoard(peers: settings.peers.map(\.description), ownHeadUnconfirmed: directory.restoreMarker() != nil)
         let replicator = Replicator(
-            store: store, peers: clients, interval: settings.syncInterval, limits: limits, authors: authors, logger: logger)
+            store: store, peers: clients, interval: settings.syncInterval, limits: limits, authors: authors, logger: logger,
+            onRound: Self.recordingRounds(board, confirming: directory, logger: logger))
         let info = directory.info
         let host = settings.listen
+        let servesTLS = server.tls != nil
         var served = ServedNode(directory: directory, store: store)
         served.author = directory.makeAuthor(store: store, logger: logger)
+        served.syncStatus = board
         served.admin = AdminAccess(token: try AdminToken.ensure(in: directory.url), allowRemote: settings.allowRemoteAdmin)
         served.privacy = settings.file?.privacy ?? .unset
         let app = buildApplication(
             configuration: server, node: served, logger: logger,
             onServerRunning: { port in
-                let url = ListenAddress(host: host.host, port: port).localURL
+                var url = ListenAddress(host: host.host, port: port).localURL
+                if servesTLS, url.hasPrefix("http://") { url = "https://" + url.dropFirst("http://".count) }
                 Console.line("maex-node: \(info.name) (\(info.role) \(info.scope.joined(separator: ","))) serves \(url)")
             })
         var services: [any Service] = [app, replicator]
@@ -110,6 +135,34 @@ struct ServeCommand: ParsableCommand {
         try AsyncBridge.run { try await group.run() }
         withExtendedLifetime(lock) {}
         Console.line("maex-node: \(info.name) stopped")
+    }
+
+    /// Records every round on the board; after a restore (`restored.json`), the first
+    /// successful round also clears the mark: the node has pulled its own chain back from that
+    /// peer and may author again.
+    static func recordingRounds(
+        _ board: SyncStatusBoard, confirming directory: NodeDirectory, logger: Logger
+    ) -> @Sendable (PeerURL, Result<SyncSummary, SyncError>) -> Void {
+        if let marker = directory.restoreMarker() {
+            logger.warning(
+                "restored from a backup: edits are refused until a sync round with a peer succeeded",
+                metadata: ["backup.path": "\(marker.backup)", "backup.own_seq": "\(marker.ownSeq)"])
+        }
+        return { peer, result in
+            guard case .success = result else {
+                board.record(peer: peer.description, succeeded: false)
+                return
+            }
+            board.record(peer: peer.description, succeeded: true)
+            do {
+                if try directory.confirmOwnHead() {
+                    board.setOwnHeadUnconfirmed(false)
+                    logger.notice("own head confirmed after a restore; edits allowed again", metadata: ["peer.url": "\(peer.description)"])
+                }
+            } catch {
+                logger.error("cannot clear the restore mark", metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     /// Patient enough for large batches, quick to notice a peer that is down.

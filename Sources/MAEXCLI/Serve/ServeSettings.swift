@@ -25,6 +25,9 @@ struct ServeSettings {
     var file: NodeConfiguration?
     /// The network's root for a node created on first start (`--root`, else the file's).
     var root: NodeID?
+    /// HTTPS: the server's certificate and how peers are checked (the file's `[tls]`, with
+    /// `--tls-cert`, `--tls-key` and `--peer-ca-file` over it).
+    var tls = NodeTLSConfiguration()
 
     /// The defaults when no configuration file is given.
     static let defaultDataPath = "./maex-data"
@@ -63,10 +66,25 @@ struct ServeSettings {
         } else {
             self.syncInterval = file?.syncInterval ?? Self.defaultSyncInterval
         }
+        tls = file?.tls ?? NodeTLSConfiguration()
         if authors.isEmpty {
             self.authors = file?.authors
         } else {
             self.authors = try NodeConfiguration.parseAuthors(authors, key: "--author")
         }
+    }
+}
+
+extension ServeSettings {
+    /// Lays the TLS options of the command line over the file's `[tls]`.
+    mutating func applyTLS(cert: String?, key: String?, peerCAFile: String?) throws {
+        if cert != nil || key != nil {
+            guard let cert, let key else {
+                throw NodeConfigurationError.invalidValue(key: cert == nil ? "--tls-cert" : "--tls-key", value: "(missing)", reason: "give both --tls-cert and --tls-key")
+            }
+            tls.certificateFile = cert
+            tls.privateKeyFile = key
+        }
+        if let peerCAFile { tls.peers.caFile = peerCAFile }
     }
 }

@@ -21,8 +21,13 @@ struct SyncCommand: ParsableCommand {
             author's change set waits as pending until that one arrives (it does not, while that \
             author is filtered out). Pushing is not filtered.
 
+            An https:// peer's certificate is verified against the system CA store, or \
+            --ca-file; --pinned-key also requires its public key. After a restore, the first \
+            round that succeeds lets the node edit again (see `maex-node restore --help`).
+
             Example:
               maex-node sync --data ./vlissingen --peer http://127.0.0.1:8082/
+              maex-node sync --data ./vlissingen --peer https://zeeland.example.nl/ --ca-file ca.pem
               maex-node sync --data ./vlissingen --peer http://127.0.0.1:8082/ --author ID
             """
     )
@@ -43,6 +48,12 @@ struct SyncCommand: ParsableCommand {
     @Flag(help: "Do not print progress lines.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Check https:// peers against this CA file (PEM) instead of the system store.", valueName: "file"))
+    var caFile: String?
+
+    @Option(help: ArgumentHelp("Require the peer's public key (sha256//BASE64, as curl's --pinnedpubkey).", valueName: "pin"))
+    var pinnedKey: String?
+
     /// The most change sets per pull request (tests use small batches).
     @Option(help: .hidden)
     var pullCount: Int?
@@ -59,10 +70,10 @@ struct SyncCommand: ParsableCommand {
         let lock = try ServeLock.write(directory)
         let logger = CLILogging.logger
         let store = try directory.openStore(logger: logger)
+        var transport = SyncCommand.transportConfiguration
+        transport.tls = PeerTLS(caFile: caFile, pinnedPublicKey: pinnedKey)
         let clients = try peers.map { url throws(PeerError) in
-            try PeerClient(
-                url: url, configuration: SyncCommand.transportConfiguration, logger: logger,
-                signingKey: directory.signingKey)
+            try PeerClient(url: url, configuration: transport, logger: logger, signingKey: directory.signingKey)
         }
         let json = self.json
         let showProgress = !quiet && !json
@@ -80,6 +91,9 @@ struct SyncCommand: ParsableCommand {
                     let summary = try await round.run()
                     reporter.finish()
                     Console.line(json ? SyncSummaryJSON(summary).line : summary.description)
+                    if try directory.confirmOwnHead(), !json {
+                        Console.line("own head confirmed by \(client.peer.description): this restored node edits again")
+                    }
                 } catch {
                     reporter.finish()
                     failures += 1

@@ -56,6 +56,7 @@ final class CurlConnection {
             maex_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(config.lowSpeedTime.wholeSecondsRoundedUp))),
             "CURLOPT_LOW_SPEED_TIME"
         )
+        try configureTLS(config.tls)
         // Callbacks: closures that capture nothing become C function pointers; each reaches the
         // current transfer's sink through the user-data pointer set per request.
         try check(
@@ -102,6 +103,17 @@ final class CurlConnection {
             "CURLOPT_DEBUGFUNCTION"
         )
         try check(maex_setopt_long(handle, CURLOPT_VERBOSE, 1), "CURLOPT_VERBOSE")
+    }
+
+    /// Certificate checks for `https://` peers: always on; against a CA file or the system
+    /// store, and the pinned public key when one is set.
+    private func configureTLS(_ tls: PeerTLS) throws(ClientError) {
+        try check(maex_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1), "CURLOPT_SSL_VERIFYPEER")
+        try check(maex_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2), "CURLOPT_SSL_VERIFYHOST")
+        if let caFile = tls.caFile { try check(maex_setopt_string(handle, CURLOPT_CAINFO, caFile), "CURLOPT_CAINFO") }
+        if let pin = tls.pinnedPublicKey {
+            try check(maex_setopt_string(handle, CURLOPT_PINNEDPUBLICKEY, pin), "CURLOPT_PINNEDPUBLICKEY")
+        }
     }
 
     /// Sets the method and body options for `request` (the handle keeps options between

@@ -16,6 +16,8 @@ public struct HTTPTransportConfiguration: Sendable, Hashable {
     public var retry: RetryPolicy
     /// The `User-Agent` header value.
     public var userAgent: String
+    /// What an `https://` peer's certificate is checked against (always checked).
+    public var tls = PeerTLS()
 
     /// Creates a configuration; the defaults suit peers on a LAN or the internet.
     public init(

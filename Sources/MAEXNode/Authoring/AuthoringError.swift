@@ -22,6 +22,9 @@ public enum AuthoringError: Error, Equatable, Sendable, CustomStringConvertible 
     case notAuthorised(String)
     /// The store did not store the node's own change set.
     case notStored(change: ChangeSetID, outcome: ReceiveOutcome)
+    /// The node was restored from a backup and has not yet learned its own latest change sets
+    /// from a peer: authoring now could reuse one of its sequence numbers (see `RestoreMarker`).
+    case ownHeadUnconfirmed(restoredAt: String, backupMadeAt: String)
 
     public var description: String {
         switch self {
@@ -38,6 +41,11 @@ public enum AuthoringError: Error, Equatable, Sendable, CustomStringConvertible 
                 + "`maex-node trust grant --node \(node.hex) ...`, then sync with it (or `maex-node trust import`)"
         case .notAuthorised(let reason): "not allowed in this network: \(reason)"
         case .notStored(let change, let outcome): "the store did not accept change set \(change.hex): \(outcome)"
+        case .ownHeadUnconfirmed(let restoredAt, let madeAt):
+            "this node was restored at \(restoredAt) from a backup made at \(madeAt) and has not yet learned its own "
+                + "latest change sets from a peer, so it does not edit (it could reuse one of its own sequence numbers): "
+                + "let the serving node sync with a peer, or run `maex-node sync --peer URL`; edits work again after one "
+                + "sync round succeeded"
         }
     }
 }

@@ -23,6 +23,7 @@ public struct LocalAuthor: Sendable {
     private let wallClock: @Sendable () -> Int64
     private let newID: @Sendable () -> String
     private let logger: Logger
+    private let ownHeadCheck: (@Sendable () throws -> Void)?
 
     /// Creates an author.
     ///
@@ -30,11 +31,13 @@ public struct LocalAuthor: Sendable {
     ///   - lock: held while authoring, so concurrent writers never reuse a sequence number.
     ///   - wallClock: the wall clock in milliseconds since the Unix epoch (tests drive it).
     ///   - newID: makes the id of a new record: a lowercase UUID v4 by default.
+    ///   - ownHeadCheck: runs under the lock before every change set and throws when the node
+    ///     must not author now (a restored node whose own head is unconfirmed).
     public init(
         store: any AuthoringStore, key: SigningKey, realm: String, municipalities: Set<String>?, lock: FileLock?,
         wallClock: @escaping @Sendable () -> Int64 = LocalAuthor.systemMilliseconds,
         newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
-        logger: Logger
+        logger: Logger, ownHeadCheck: (@Sendable () throws -> Void)? = nil
     ) {
         self.store = store
         self.key = key
@@ -44,6 +47,7 @@ public struct LocalAuthor: Sendable {
         self.wallClock = wallClock
         self.newID = newID
         self.logger = logger
+        self.ownHeadCheck = ownHeadCheck
     }
 
     /// This node.
@@ -75,9 +79,15 @@ public struct LocalAuthor: Sendable {
         }
     }
 
-    /// Runs `body` holding the authoring lock (when there is one).
+    /// Runs `body` holding the authoring lock (when there is one), once `ownHeadCheck` allows.
     func withAuthoringLock<T>(_ body: () throws -> T) throws -> T {
-        if let lock { return try lock.withLock(body) }
+        if let lock {
+            return try lock.withLock {
+                try ownHeadCheck?()
+                return try body()
+            }
+        }
+        try ownHeadCheck?()
         return try body()
     }
 

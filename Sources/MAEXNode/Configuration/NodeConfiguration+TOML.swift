@@ -37,7 +37,9 @@ extension NodeConfiguration {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
         let top = TOMLReader(table: table, prefix: "")
-        try top.rejectUnknown(["name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin", "open_data", "partners", "privacy"])
+        try top.rejectUnknown([
+            "name", "role", "scope", "realm", "root", "listen", "data", "sync", "auth", "admin", "open_data", "partners", "privacy", "tls",
+        ])
         let roleWord = try top.string("role")
         guard let role = NodeRole(rawValue: roleWord) else {
             throw .invalidValue(
@@ -97,6 +99,26 @@ extension NodeConfiguration {
                 controller: notice.optionalString("controller"), contactEmail: notice.optionalString("contact_email"),
                 officerEmail: notice.optionalString("officer_email"), retention: notice.optionalString("retention"))
         }
+        if let table = try top.table("tls") { tls = try Self.tls(table) }
+    }
+
+    /// The `[tls]` table.
+    private static func tls(_ table: TOMLReader) throws(NodeConfigurationError) -> NodeTLSConfiguration {
+        try table.rejectUnknown(["cert", "key", "ca_file", "pinned_key", "peer"])
+        var tls = NodeTLSConfiguration(
+            certificateFile: try table.optionalString("cert"), privateKeyFile: try table.optionalString("key"),
+            peers: PeerTLS(caFile: try table.optionalString("ca_file"), pinnedPublicKey: try table.optionalString("pinned_key")))
+        guard (tls.certificateFile == nil) == (tls.privateKeyFile == nil) else {
+            throw .invalidValue(key: table.key(tls.certificateFile == nil ? "cert" : "key"), value: "(missing)", reason: "give both cert and key, or neither")
+        }
+        for peer in try table.tables("peer") {
+            try peer.rejectUnknown(["url", "ca_file", "pinned_key"])
+            let text = try peer.string("url")
+            let url: PeerURL
+            do { url = try PeerURL(text) } catch { throw .invalidValue(key: peer.key("url"), value: text, reason: error.description) }
+            tls.perPeer[url] = PeerTLS(caFile: try peer.optionalString("ca_file") ?? tls.peers.caFile, pinnedPublicKey: try peer.optionalString("pinned_key"))
+        }
+        return tls
     }
 
     /// The `[auth]` table.
@@ -201,6 +223,18 @@ private struct TOMLReader {
         if let integer = value.int { return Double(integer) }
         if let double = value.double, double.isFinite { return double }
         throw .wrongType(key: key(name), expected: "a number of seconds")
+    }
+
+    /// An array of tables (`[[name]]`), empty when absent.
+    func tables(_ name: String) throws(NodeConfigurationError) -> [TOMLReader] {
+        guard let value = table[name] else { return [] }
+        guard let array = value.array else { throw .wrongType(key: key(name), expected: "an array of tables ([[\(key(name))]])") }
+        var result: [TOMLReader] = []
+        for (index, element) in array.enumerated() {
+            guard let nested = element.table else { throw .wrongType(key: key(name), expected: "an array of tables ([[\(key(name))]])") }
+            result.append(TOMLReader(table: nested, prefix: "\(key(name))[\(index)]"))
+        }
+        return result
     }
 
     func table(_ name: String) throws(NodeConfigurationError) -> TOMLReader? {

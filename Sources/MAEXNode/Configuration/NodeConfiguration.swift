@@ -30,6 +30,9 @@ import MAEXCore
 /// [privacy]                    # optional: see `PrivacyNotice`
 /// controller = "Gemeente Vlissingen"
 /// contact_email = "privacy@vlissingen.nl"
+/// [tls]                        # optional: see `NodeTLSConfiguration`
+/// cert = "node.crt"            # serve HTTPS (with key = "node.key")
+/// ca_file = "ca.pem"           # check peers' certificates against this CA
 /// ```
 public struct NodeConfiguration: Sendable, Hashable {
     /// The default time between rounds with a peer.
@@ -69,6 +72,8 @@ public struct NodeConfiguration: Sendable, Hashable {
     /// Who answers for the node's personal data (`[privacy]`), for the privacy page and the
     /// accessibility statement.
     public var privacy = PrivacyNotice.unset
+    /// HTTPS: the server's certificate and how peers' certificates are checked (`[tls]`).
+    public var tls = NodeTLSConfiguration()
 
     /// Creates a configuration after checking role, scope and realm.
     public init(

@@ -11,13 +11,14 @@ extension NodeDirectory {
     }
 
     /// An author signing with this node's key, limited to its scope, holding the node's
-    /// authoring lock while it writes.
+    /// authoring lock while it writes, and refusing while the folder is marked restored.
     public func makeAuthor(
         store: any AuthoringStore, logger: Logger,
         wallClock: @escaping @Sendable () -> Int64 = LocalAuthor.systemMilliseconds
     ) -> LocalAuthor {
         LocalAuthor(
             store: store, key: signingKey, realm: info.realm, municipalities: info.authoringMunicipalities,
-            lock: authoringLock, wallClock: wallClock, logger: logger)
+            lock: authoringLock, wallClock: wallClock, logger: logger,
+            ownHeadCheck: { try checkOwnHeadConfirmed() })
     }
 }

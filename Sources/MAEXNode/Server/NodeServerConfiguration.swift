@@ -40,6 +40,8 @@ public struct NodeServerConfiguration: Sendable, Equatable {
     public var openDataLicence = OpenDataLicence.ccBy40
     /// The partners whose goals the node shows on `/partner/{slug}` (`[[partners]]`).
     public var partners: [PartnerGoals] = []
+    /// HTTPS terminated by the node itself; `nil` serves plain HTTP.
+    public var tls: ServerTLS?
 
     /// Creates a configuration; the defaults suit a node on a small machine.
     public init(

@@ -44,6 +44,7 @@ extension AuthoringError {
         case .invalidRecordID: APIError(.badRequest, code: "invalid_id", message: description)
         case .recordExists, .nothingToChange: APIError(.conflict, code: "conflict", message: description)
         case .notStored: APIError.internalError(description)
+        case .ownHeadUnconfirmed: APIError(.serviceUnavailable, code: "own_head_unconfirmed", message: description)
         }
     }
 }

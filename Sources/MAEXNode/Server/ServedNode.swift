@@ -23,6 +23,8 @@ public struct ServedNode: Sendable {
     public var admin: AdminAccess?
     /// Who answers for the node's personal data (the privacy page and accessibility statement).
     public var privacy = PrivacyNotice.unset
+    /// The replicator's view of its peers, exported by `/metrics`; `nil` when not replicating.
+    public var syncStatus: SyncStatusBoard?
 
     /// Serves `store` as the node described by `info`.
     public init(

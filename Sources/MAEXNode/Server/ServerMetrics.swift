@@ -54,6 +54,20 @@ final class ServerMetrics: Sendable {
         Gauge(label: "maex_store_file_bytes", dimensions: [], factory: factory).record(fileBytes)
     }
 
+    /// Records what an operator alerts on, read when metrics are scraped: authors that forked,
+    /// the replicator's last success and failures per peer, and a restored node's own-head flag.
+    func health(forkedAuthors: Int, sync: (peers: [String: SyncStatusBoard.PeerStatus], ownHeadUnconfirmed: Bool)?) {
+        Gauge(label: "maex_store_forked_authors", dimensions: [], factory: factory).record(forkedAuthors)
+        guard let sync else { return }
+        Gauge(label: "maex_node_own_head_unconfirmed", dimensions: [], factory: factory).record(sync.ownHeadUnconfirmed ? 1 : 0)
+        for (peer, status) in sync.peers {
+            Gauge(label: "maex_sync_consecutive_failures", dimensions: [("peer", peer)], factory: factory).record(status.consecutiveFailures)
+            if let last = status.lastSuccess {
+                Gauge(label: "maex_sync_last_success_timestamp_seconds", dimensions: [("peer", peer)], factory: factory).record(last)
+            }
+        }
+    }
+
     /// The Prometheus text format of every metric.
     func render() -> [UInt8] { registry.emitToBuffer() }
 }
