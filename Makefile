@@ -4,31 +4,41 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300
 PIP := $(SUDO) python3 -m pip
 
-.PHONY: deps build demo test bench
+.PHONY: deps test-deps apt-install build demo test bench
 
-## Install the system libraries (libcurl, SQLite and zlib headers), Python's jsonschema and the
-## accessibility test's tools (Chromium, chromedriver, python3 with selenium and axe-playwright-python) when missing.
+## Install the system libraries (libcurl, SQLite and zlib headers) when they are missing.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	pkg-config --exists libcurl || missing="$$missing libcurl4-openssl-dev"; \
 	pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
 	pkg-config --exists zlib || missing="$$missing zlib1g-dev"; \
+	$(MAKE) --no-print-directory apt-install PACKAGES="$$missing"
+
+## What the tests need besides: Chromium and chromedriver with Python's selenium and
+## axe-playwright-python (accessibility), jsonschema (open-data schemas), openssl (test CAs).
+test-deps: deps
+	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
 	python3 -m pip --version >/dev/null 2>&1 || missing="$$missing python3-pip"; \
 	command -v openssl >/dev/null || missing="$$missing openssl"; \
-	if [ -n "$$missing" ]; then \
-		echo "installing:$$missing"; \
-		for i in 1 2 3 4 5; do $(APT) update -qq && break; echo "apt-get update failed, retrying"; sleep 10; done; \
-		$(APT) install -y -qq $$missing; \
-	fi
-	@python3 -c "import jsonschema" 2>/dev/null || { echo "installing: jsonschema (PyPI, for the open-data schema tests)"; python3 -m pip install -q jsonschema; }
-	@python3 -c "import selenium, importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || { \
-		echo "installing: selenium axe-playwright-python (pip)"; \
-		$(PIP) install -q selenium axe-playwright-python || $(PIP) install -q --break-system-packages selenium axe-playwright-python; \
+	$(MAKE) --no-print-directory apt-install PACKAGES="$$missing"
+	@python3 -c "import jsonschema, selenium, importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || { \
+		echo "installing: jsonschema selenium axe-playwright-python (pip)"; \
+		$(PIP) install -q jsonschema selenium axe-playwright-python \
+			|| $(PIP) install -q --break-system-packages jsonschema selenium axe-playwright-python; \
 	}
+
+# apt-get install of $(PACKAGES) (nothing when empty), retrying the index update while another
+# apt-get holds the lock.
+apt-install:
+	@if [ -n "$(strip $(PACKAGES))" ]; then \
+		echo "installing: $(PACKAGES)"; \
+		for i in 1 2 3 4 5; do $(APT) update -qq && break; echo "apt-get update failed, retrying"; sleep 10; done; \
+		$(APT) install -y -qq $(PACKAGES); \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -39,7 +49,7 @@ demo: deps
 	.build/release/maex-node demo $(DEMO_ARGS)
 
 ## All tests (plain `swift test`, so XCTest prints its summary line).
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
