@@ -13,7 +13,8 @@
 # keeps the store as OUT_DIR/vN/node.sqlite with digest.txt and source.txt (commit, realm).
 # Builds share one scratch folder (SCRATCH, default /tmp/maex-fixture-build), so only the
 # project's own modules are rebuilt per commit; the first build still takes 5+ minutes.
-# COUNT (default 120) change sets per fixture, SEED (default 7).
+# COUNT (default 120) change sets per fixture, SEED (default 7); ONLY=v4 makes just that version
+# (after a new migration landed, the older fixtures stay as they are).
 #
 # Branch-only schemas are not fixtures: 9b40380 named its search migration "v2" on a side
 # branch; main merged it as "v3" (170e871), so no released data folder has that name.
@@ -37,6 +38,7 @@ done
 for entry in "${commits[@]}"; do
   version="v${entry%%:*}"
   commit="${entry#*:}"
+  if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$version" ]; then continue; fi
   echo "== $version from $(git -C "$repo" log -1 --format='%h %s' "$commit" | cut -c1-80)"
   tree="$(mktemp -d /tmp/maex-fixture-src.XXXXXX)"
   trap 'git -C "$repo" worktree remove --force "$tree/src" 2>/dev/null; rm -rf "$tree"' EXIT
