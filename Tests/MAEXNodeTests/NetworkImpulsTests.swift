@@ -166,6 +166,16 @@ final class NetworkImpulsTests: XCTestCase {
         try await waitForOneDigest(all, "the offline applicant to catch up")
         let after = try await network["national"].client().digest().value.digest
         XCTAssertEqual(after, before, "the refused records changed nothing, and the returning node brought nothing new")
+        for name in all {
+            let body = try await network[name].client().get("/v1/impuls/funds/\(fund)", as: FundBody.self).value
+            XCTAssertEqual(body, FundBody(budget_cents: 250_000, granted_cents: 150_000, paid_cents: 150_000, left_cents: 100_000), name)
+        }
+        do {
+            _ = try await network["tholen"].client().get("/v1/impuls/funds/impuls-brabant", as: FundBody.self)
+            XCTFail("an unknown fund is not found")
+        } catch {
+            XCTAssertTrue("\(error)".contains("404"), "\(error)")
+        }
         network.stopAll(removeFiles: false)
         var statuses: [String: String] = [:]
         for name in all {
@@ -188,6 +198,14 @@ final class NetworkImpulsTests: XCTestCase {
         XCTAssertEqual(status["lead_time_days"]?["to_decision"], .array([.int(7), .int(8)]))
         XCTAssertEqual(status["lead_time_days"]?["median_to_payment"], .string("11.0"))
     }
+}
+
+/// The money part of `GET /v1/impuls/funds/{code}`.
+private struct FundBody: Decodable, Equatable {
+    var budget_cents: Int64
+    var granted_cents: Int64
+    var paid_cents: Int64
+    var left_cents: Int64
 }
 
 extension JSONValue {

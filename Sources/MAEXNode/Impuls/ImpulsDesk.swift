@@ -19,11 +19,7 @@ public struct ImpulsDesk: Sendable {
     }
 
     /// The Impuls records this node holds.
-    public func records() throws -> ImpulsRecords {
-        var all: [(key: RecordKey, state: RecordState)] = []
-        for schema in RecordSchema.impulsTypes { all += try store.records(type: schema.type) }
-        return ImpulsRecords(all)
-    }
+    public func records() throws -> ImpulsRecords { try store.impulsRecords() }
 
     /// Publishes a fund with `values` (`RecordSchema.fund`).
     @discardableResult

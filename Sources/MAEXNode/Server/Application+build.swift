@@ -55,6 +55,7 @@ func buildRouter(_ dependencies: ServerDependencies) -> Router<NodeRequestContex
     InitiativesController(dependencies: dependencies).addRoutes(to: router)
     InitiativeWriteController(dependencies: dependencies).addRoutes(to: router)
     InspectionController(dependencies: dependencies).addRoutes(to: router)
+    ImpulsController(dependencies: dependencies).addRoutes(to: router)
     MetricsController(dependencies: dependencies).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     PagesController(dependencies: dependencies).addRoutes(to: router)
