@@ -6,7 +6,7 @@ enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "card": card, "home": home, "area": area, "initiative": initiative, "notFound": notFound,
         "message": message,
-    ].merging(FormTemplates.all) { first, _ in first }
+    ].merging(FormTemplates.all) { first, _ in first }.merging(ImpulsTemplates.all) { first, _ in first }
 
     static let message = """
         <h1>{{heading}}</h1>

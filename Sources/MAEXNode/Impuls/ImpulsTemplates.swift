@@ -1,0 +1,39 @@
+/// The Mustache templates of the MAEX Impuls pages (Dutch, no JavaScript). `{{x}}` is escaped.
+enum ImpulsTemplates {
+    /// Every template by name.
+    static let all: [String: String] = ["impulsOverview": overview, "impulsFund": fund]
+
+    static let overview = """
+        <h1>MAEX Impuls</h1>
+        <p class="muted">Kleine, snelle bijdragen die de organisatie van een initiatief versterken.</p>
+        <ul class="cards">{{#funds}}<li class="card"><a class="name" href="/impuls/{{code}}">{{name}}</a>
+        <span class="muted">{{range}} per aanvraag · nog {{left}} van {{budget}} beschikbaar</span>
+        {{#purpose}}<p>{{purpose}}</p>{{/purpose}}</li>{{/funds}}</ul>{{^funds}}<p>Dit knooppunt kent nog geen fondsen.</p>{{/funds}}
+        """
+
+    static let fund = """
+        <h1>{{name}}</h1>
+        {{#purpose}}<p>{{purpose}}</p>{{/purpose}}
+        <section class="stats" aria-label="Budget">
+        <div><strong>{{budget}}</strong>budget</div>
+        <div><strong>{{granted}}</strong>toegekend</div>
+        <div><strong>{{paid}}</strong>uitbetaald</div>
+        <div><strong>{{left}}</strong>nog beschikbaar</div>
+        </section>
+        <h2>Voorwaarden</h2>
+        <ul>{{#criteria}}<li>{{.}}</li>{{/criteria}}</ul>
+        <h2>Financiers</h2>
+        <div class="scroll"><table><thead><tr><th scope="col">Financier</th><th scope="col">Soort</th><th scope="col" class="num">Bedrag</th></tr></thead>
+        <tbody>{{#pledges}}<tr><td>{{funder}}</td><td>{{kind}}</td><td class="num">{{amount}}</td></tr>{{/pledges}}</tbody></table></div>
+        <h2>Doorlooptijd</h2>
+        <p>Van aanvraag tot besluit: {{leadDecision}}. Van aanvraag tot uitbetaling: {{leadPayment}}.{{#target}} Streefdoel: besluit binnen {{target}} dagen.{{/target}}</p>
+        <h2>Aanvragen</h2>
+        <div class="scroll"><table><thead><tr><th scope="col">Initiatief</th><th scope="col">Ingediend</th><th scope="col" class="num">Gevraagd</th>
+        <th scope="col">Besluit</th><th scope="col" class="num">Uitbetaald</th><th scope="col">Verantwoord</th></tr></thead>
+        <tbody>{{#applications}}<tr><td><a href="/initiatief/{{initiative}}">{{initiativeName}}</a></td><td>{{submitted}}</td><td class="num">{{amount}}</td>
+        <td>{{status}}{{#reason}} ({{reason}}){{/reason}}</td><td class="num">{{paid}}</td><td>{{reported}}</td></tr>{{/applications}}</tbody></table></div>
+        {{^applications}}<p>Nog geen aanvragen.</p>{{/applications}}
+        {{#hasSDGs}}<h2>SDG's van de gesteunde initiatieven</h2>
+        <div class="tiles">{{#sdgs}}<span class="tile" style="background:{{colour}};color:{{textColour}}" title="SDG {{number}}: {{name}}">{{number}}</span>{{/sdgs}}</div>{{/hasSDGs}}
+        """
+}
