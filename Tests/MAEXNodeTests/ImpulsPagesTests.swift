@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdTesting
+import Logging
 import MAEXStore
 import MAEXCore
 import XCTest
@@ -89,5 +91,58 @@ final class ImpulsPagesTests: XCTestCase {
         let missing = try await node.get("/impuls/impuls-brabant")
         XCTAssertEqual(missing.status, .notFound)
         XCTAssertTrue(missing.body.contains("Er is geen fonds impuls-brabant."))
+    }
+}
+
+/// The Dutch application form on the hosting node: eligibility shown before submitting.
+final class ImpulsFormTests: XCTestCase {
+    func testTheFormChecksEligibilityThenAppliesAndRefusesWithReasons() async throws {
+        let node = try EditingTestNode()
+        defer { node.remove() }
+        let fundAuthor = LocalAuthor(
+            store: node.store, key: SigningKey(), realm: ServerTestNode.realm, municipalities: nil, lock: nil,
+            wallClock: { ServerTestNode.now - 10_000 }, logger: Logger(label: "test.fund"))
+        let fundDesk = ImpulsDesk(store: node.store, author: fundAuthor)
+        try fundDesk.createFund(try ImpulsInput.values(RecordSchema.fund, [
+            "fund": "impuls-zeeland", "name": "Impuls Zeeland", "areas": "PV29", "amount_min_cents": "50000", "amount_max_cents": "250000",
+            "min_phase": "start",
+        ]))
+        let created = try await node.postForm("/aanmelden", [("name", "Buurttuin De Kaai"), ("municipality", "GM0718"), ("phase", "plan")])
+        let id = String((created.headers[.location] ?? "").dropFirst("/initiatief/".count))
+        XCTAssertEqual(created.status, .seeOther)
+
+        let unauthenticated = try await node.send(.get, "/beheer/impuls/\(id)", headers: [:])
+        XCTAssertEqual(unauthenticated.status, .unauthorized)
+        let form = try await node.send(.get, "/beheer/impuls/\(id)", headers: EditingTestNode.basic)
+        XCTAssertEqual(form.status, .ok)
+        XCTAssertTrue(form.body.contains("<h1>Impuls aanvragen: Buurttuin De Kaai</h1>"))
+        XCTAssertTrue(form.body.contains(#"<option value="impuls-zeeland">Impuls Zeeland (€ 500 tot € 2.500)</option>"#), form.body)
+        XCTAssertFalse(form.body.contains("<script"))
+
+        let fields = [("fund", "impuls-zeeland"), ("amount_euros", "3.000"), ("motivation", "Een kas"), ("impact", "Groente voor de buurt")]
+        let check = try await node.postForm("/beheer/impuls/\(id)", fields + [("action", "check")], headers: EditingTestNode.basic)
+        XCTAssertEqual(check.status, .ok)
+        XCTAssertTrue(check.body.contains("het bedrag EUR 3.000,00 ligt niet tussen EUR 500,00 en EUR 2.500,00"), check.body)
+        XCTAssertTrue(check.body.contains("het fonds vraagt minstens fase start; het initiatief is in fase plan"))
+        XCTAssertTrue(check.body.contains(#"name="amount_euros" value="3.000""#), "the values entered are kept")
+        let refused = try await node.postForm("/beheer/impuls/\(id)", fields + [("action", "submit")], headers: EditingTestNode.basic)
+        XCTAssertEqual(refused.status, .unprocessableContent)
+        XCTAssertEqual(try node.store.records(type: "application").count, 0, "a refused application stores nothing")
+
+        let grown = try await node.postForm("/beheer/initiatief/\(id)", [("name", "Buurttuin De Kaai"), ("municipality", "GM0718"), ("phase", "start")],
+                                            headers: EditingTestNode.basic)
+        XCTAssertEqual(grown.status, .seeOther, grown.body)
+        let fitting = [("fund", "impuls-zeeland"), ("amount_euros", "1.500"), ("motivation", "Een kas"), ("impact", "Groente voor de buurt")]
+        let eligible = try await node.postForm("/beheer/impuls/\(id)", fitting + [("action", "check")], headers: EditingTestNode.basic)
+        XCTAssertTrue(eligible.body.contains("Deze aanvraag voldoet aan de voorwaarden van het fonds."), eligible.body)
+        XCTAssertEqual(try node.store.records(type: "application").count, 0, "checking stores nothing")
+        let applied = try await node.postForm("/beheer/impuls/\(id)", fitting + [("action", "submit")], headers: EditingTestNode.basic)
+        XCTAssertEqual(applied.status, .seeOther, applied.body)
+        XCTAssertEqual(applied.headers[.location], "/impuls/impuls-zeeland")
+        let stored = try node.store.records(type: "application")
+        XCTAssertEqual(stored.count, 1)
+        XCTAssertEqual(stored.first?.state.value(of: "amount_cents"), .int(150_000))
+        XCTAssertEqual(stored.first?.state.value(of: "fund_code"), .string("impuls-zeeland"))
+        XCTAssertEqual(stored.first?.state.value(of: "municipality"), .string("GM0718"))
     }
 }

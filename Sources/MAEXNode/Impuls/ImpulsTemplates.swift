@@ -1,7 +1,7 @@
 /// The Mustache templates of the MAEX Impuls pages (Dutch, no JavaScript). `{{x}}` is escaped.
 enum ImpulsTemplates {
     /// Every template by name.
-    static let all: [String: String] = ["impulsOverview": overview, "impulsFund": fund]
+    static let all: [String: String] = ["impulsOverview": overview, "impulsFund": fund, "impulsApplication": application]
 
     static let overview = """
         <h1>MAEX Impuls</h1>
@@ -35,5 +35,24 @@ enum ImpulsTemplates {
         {{^applications}}<p>Nog geen aanvragen.</p>{{/applications}}
         {{#hasSDGs}}<h2>SDG's van de gesteunde initiatieven</h2>
         <div class="tiles">{{#sdgs}}<span class="tile" style="background:{{colour}};color:{{textColour}}" title="SDG {{number}}: {{name}}">{{number}}</span>{{/sdgs}}</div>{{/hasSDGs}}
+        """
+}
+
+extension ImpulsTemplates {
+    /// The application form of an initiative (`/beheer/impuls/{id}`): the profile is already
+    /// there, so only the fund, the amount, a motivation and the impact are asked.
+    static let application = """
+        <h1>Impuls aanvragen: {{name}}</h1>
+        <p class="muted">Uw profiel is al bekend; u vertelt alleen welk bedrag u vraagt en welke impact u wilt maken.</p>
+        {{#checked}}{{#eligible}}<p class="notice">Deze aanvraag voldoet aan de voorwaarden van het fonds.</p>{{/eligible}}{{/checked}}
+        {{#hasProblems}}<div class="problems" role="alert"><p>De aanvraag voldoet niet aan de voorwaarden:</p><ul>{{#problems}}<li>{{.}}</li>{{/problems}}</ul></div>{{/hasProblems}}
+        <form method="post" action="/beheer/impuls/{{id}}">
+        <label>Fonds<select name="fund">{{#funds}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}} ({{range}})</option>{{/funds}}</select></label>
+        <label>Bedrag in euro<input name="amount_euros" value="{{amount}}" inputmode="decimal" required></label>
+        <label>Motivatie<textarea name="motivation" maxlength="2000" required>{{motivation}}</textarea></label>
+        <label>Beoogde impact<textarea name="impact" maxlength="2000" required>{{impact}}</textarea></label>
+        <button type="submit" name="action" value="check">Voorwaarden controleren</button>
+        <button type="submit" name="action" value="submit">Aanvraag indienen</button>
+        </form>
         """
 }

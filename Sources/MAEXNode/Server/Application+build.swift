@@ -57,6 +57,7 @@ func buildRouter(_ dependencies: ServerDependencies) -> Router<NodeRequestContex
     InspectionController(dependencies: dependencies).addRoutes(to: router)
     ImpulsController(dependencies: dependencies).addRoutes(to: router)
     ImpulsPagesController(dependencies: dependencies).addRoutes(to: router)
+    ImpulsFormController(dependencies: dependencies).addRoutes(to: router)
     MetricsController(dependencies: dependencies).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     PagesController(dependencies: dependencies).addRoutes(to: router)
