@@ -12,6 +12,7 @@ deps:
 	pkg-config --exists libcurl || missing="$$missing libcurl4-openssl-dev"; \
 	pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
 	pkg-config --exists zlib || missing="$$missing zlib1g-dev"; \
+	python3 -c "import jsonschema" 2>/dev/null || missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		for i in 1 2 3 4 5; do $(APT) update -qq && break; echo "apt-get update failed, retrying"; sleep 10; done; \

@@ -197,6 +197,48 @@ final class NetworkImpulsTests: XCTestCase {
         XCTAssertEqual(outcome, [first: "toegekend", second: "afgewezen"])
         XCTAssertEqual(status["lead_time_days"]?["to_decision"], .array([.int(7), .int(8)]))
         XCTAssertEqual(status["lead_time_days"]?["median_to_payment"], .string("11.0"))
+        try checkGivingExport(of: "vlissingen")
+    }
+
+    /// `export --format 360giving` is valid 360Giving 1.4 and holds the one grant; the CSV too;
+    /// and the validator does refuse a grant without an award date.
+    private func checkGivingExport(of name: String) throws {
+        let export = try cli(name, ["export", "--format", "360giving"])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let package = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        let grants = try XCTUnwrap(package["grants"] as? [[String: Any]])
+        XCTAssertEqual(grants.count, 1)
+        XCTAssertEqual(grants.first?["amountAwarded"] as? Int, 1500)
+        XCTAssertEqual(grants.first?["amountDisbursed"] as? Int, 1500)
+        XCTAssertEqual(grants.first?["awardDate"] as? String, "2026-11-27")
+        XCTAssertEqual(grants.first?["currency"] as? String, "EUR")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("maex-360g-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(export.stdout.utf8).write(to: file)
+        XCTAssertEqual(try Self.validate(file), 0, "the export is valid 360Giving")
+        var broken = grants
+        broken[0]["awardDate"] = nil
+        try JSONSerialization.data(withJSONObject: ["grants": broken]).write(to: file)
+        XCTAssertEqual(try Self.validate(file), 1, "the validator refuses a grant without an award date")
+        let csv = try cli(name, ["export", "--format", "360giving-csv"])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let rows = csv.stdout.components(separatedBy: "\r\n")
+        XCTAssertEqual(rows.count, 3, "a header, one grant and the final line break")
+        XCTAssertTrue(rows[0].hasPrefix("Identifier,Title,Description,Currency,"))
+        XCTAssertTrue(rows[1].contains(",EUR,1500.00,1500.00,1500.00,2026-11-27,"), csv.stdout)
+        XCTAssertRefused(try cli(name, ["export", "--format", "xml"]), status: 2, mentions: "--format")
+    }
+
+    /// Runs protocol/schemas/360giving/validate.py on `file`; its exit status.
+    private static func validate(_ file: URL) throws -> Int32 {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("protocol/schemas/360giving/validate.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, file.path]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 }
 
