@@ -30,6 +30,7 @@ final class ImpulsPagesTests: XCTestCase {
         try desk.pay(application: application, amountCents: 60_000, date: "2026-03-09")
         try desk.pay(application: application, amountCents: nil, date: "2026-03-20")
         try desk.report(application: application, summary: "Twintig reparaties meer per maand", link: nil, date: "2026-06-01")
+        try desk.support(initiative: node.ids["food"] ?? "", ["kind": .string("donatie"), "partner": .string("Bakkerij"), "amount_cents": .int(25_000)])
         return (node, desk, application)
     }
 
@@ -61,8 +62,8 @@ final class ImpulsPagesTests: XCTestCase {
             XCTAssertEqual(schema.field, "summary")
         }
         XCTAssertEqual(try node.node.store.digest(), before, "refusals change nothing")
-        try desk.support(initiative: node.ids["food"] ?? "", ["kind": .string("donatie"), "partner": .string("Bakkerij"), "amount_cents": .int(25_000)])
-        XCTAssertEqual(try node.node.store.records(type: "support").count, 1)
+        try desk.support(initiative: node.ids["food"] ?? "", ["kind": .string("kennis"), "partner": .string("Hogeschool")])
+        XCTAssertEqual(try node.node.store.records(type: "support").count, 2)
     }
 
     func testTheFundPageShowsCriteriaCoFundersBudgetDecisionsAndLeadTimes() async throws {
@@ -88,6 +89,11 @@ final class ImpulsPagesTests: XCTestCase {
         XCTAssertEqual(overview.status, .ok)
         XCTAssertTrue(overview.body.contains("<a class=\"name\" href=\"/impuls/\(code)\">Impuls Zeeland</a>"))
         XCTAssertTrue(overview.body.contains("nog € 3.000 van € 4.000 beschikbaar"))
+        let profile = try await node.get("/initiatief/\(node.ids["repair"] ?? "")")
+        XCTAssertTrue(profile.body.contains(#"<a href="/impuls/impuls-zeeland">Impuls Zeeland</a>: € 1.000 · <span class="tag">Toegekend</span>"#), profile.body)
+        let food = try await node.get("/initiatief/\(node.ids["food"] ?? "")")
+        XCTAssertFalse(food.body.contains("Impuls-aanvragen"), "only the initiative's own applications")
+        XCTAssertTrue(food.body.contains("Bakkerij <span class=\"tag\">Donatie</span> € 250"), food.body)
         let missing = try await node.get("/impuls/impuls-brabant")
         XCTAssertEqual(missing.status, .notFound)
         XCTAssertTrue(missing.body.contains("Er is geen fonds impuls-brabant."))

@@ -76,7 +76,7 @@ enum ImpulsPage {
         return lines
     }
 
-    private static func outcomeLabel(_ outcome: String?) -> String {
+    static func outcomeLabel(_ outcome: String?) -> String {
         switch outcome {
         case "toegekend": "Toegekend"
         case "afgewezen": "Afgewezen"
@@ -89,5 +89,31 @@ enum ImpulsPage {
         guard let median else { return "nog niet bekend" }
         let text = median == median.rounded() ? String(Int(median)) : String(median).replacingOccurrences(of: ".", with: ",")
         return "mediaan \(text) \(median == 1 ? "dag" : "dagen")"
+    }
+}
+
+extension ImpulsPage {
+    /// The Impuls part of initiative `id`'s profile (`impulsProfile`).
+    static func profile(_ id: String, _ held: ImpulsRecords) -> [String: Any] {
+        var applications: [[String: Any]] = []
+        for code in held.fundCodes {
+            let ledger = held.ledger(of: code)
+            let name = held.fund(code)?.terms.name ?? code
+            for entry in held.applications(to: code) where entry.initiative == id {
+                let decision = ledger.standingDecision(of: entry.id)
+                var row: [String: Any] = ["code": code, "fund": name, "amount": PageFormat.euros(entry.amountCents), "status": outcomeLabel(decision?.outcome)]
+                if let reason = decision?.reason { row["reason"] = reason }
+                applications.append(row)
+            }
+        }
+        let kinds = ["donatie": "Donatie", "partnerschap": "Partnerschap", "kennis": "Kennis", "media": "Media-aandacht"]
+        let support: [[String: Any]] = held.records(RecordSchema.support.type).filter { $0.state.value(of: "initiative")?.stringValue == id }.map { entry in
+            let kind = entry.state.value(of: "kind")?.stringValue ?? ""
+            var row: [String: Any] = ["partner": entry.state.value(of: "partner")?.stringValue ?? "", "kind": kinds[kind] ?? kind]
+            if let cents = entry.state.value(of: "amount_cents")?.intValue, cents > 0 { row["amount"] = PageFormat.euros(cents) }
+            if let text = entry.state.value(of: "description")?.stringValue, !text.isEmpty { row["description"] = text }
+            return row
+        }
+        return ["impulsApplications": applications, "hasImpuls": !applications.isEmpty, "support": support, "hasSupport": !support.isEmpty]
     }
 }

@@ -1,7 +1,9 @@
 /// The Mustache templates of the MAEX Impuls pages (Dutch, no JavaScript). `{{x}}` is escaped.
 enum ImpulsTemplates {
     /// Every template by name.
-    static let all: [String: String] = ["impulsOverview": overview, "impulsFund": fund, "impulsApplication": application]
+    static let all: [String: String] = [
+        "impulsOverview": overview, "impulsFund": fund, "impulsApplication": application, "impulsProfile": profile,
+    ]
 
     static let overview = """
         <h1>MAEX Impuls</h1>
@@ -54,5 +56,16 @@ extension ImpulsTemplates {
         <button type="submit" name="action" value="check">Voorwaarden controleren</button>
         <button type="submit" name="action" value="submit">Aanvraag indienen</button>
         </form>
+        """
+}
+
+extension ImpulsTemplates {
+    /// The Impuls part of an initiative's profile: its applications with their status, and the
+    /// support partners gave it.
+    static let profile = """
+        {{#hasImpuls}}<h2>Impuls-aanvragen</h2>
+        <ul class="plain">{{#impulsApplications}}<li><a href="/impuls/{{code}}">{{fund}}</a>: {{amount}} · <span class="tag">{{status}}</span>{{#reason}} <span class="muted">{{reason}}</span>{{/reason}}</li>{{/impulsApplications}}</ul>{{/hasImpuls}}
+        {{#hasSupport}}<h2>Steun van partners</h2>
+        <ul class="plain">{{#support}}<li>{{partner}} <span class="tag">{{kind}}</span>{{#amount}} {{amount}}{{/amount}}{{#description}} <span class="muted">{{description}}</span>{{/description}}</li>{{/support}}</ul>{{/hasSupport}}
         """
 }
