@@ -20,7 +20,7 @@ struct MAEXNodeCommand: ParsableCommand {
               maex-node initiative add --name "Repair Café" --municipality GM0718 --sdg 11,12
             """,
         subcommands: [
-            InitCommand.self, IdCommand.self, AdminCommand.self, InitiativeCommand.self, LogCommand.self, DigestCommand.self,
+            InitCommand.self, IdCommand.self, AdminCommand.self, InitiativeCommand.self, ImpulsCommand.self, ExportCommand.self, LogCommand.self, DigestCommand.self,
             ConflictsCommand.self, VerifyCommand.self, RebuildCommand.self, TrustCommand.self,
             BackupCommand.self, RestoreCommand.self,
             SyncCommand.self,

@@ -6,7 +6,7 @@ final class HandprintSchemaTests: XCTestCase {
         for type in ["initiative", "contribution", "need", "offer", "partner"] {
             XCTAssertEqual(try RecordSchema.named(type).type, type)
         }
-        XCTAssertThrowsError(try RecordSchema.named("fund")) { XCTAssertEqual($0 as? SchemaError, .unknownType("fund")) }
+        XCTAssertThrowsError(try RecordSchema.named("event")) { XCTAssertEqual($0 as? SchemaError, .unknownType("event")) }
         for schema in RecordSchema.subRecords {
             XCTAssertEqual(schema.fields.prefix(2).map(\.name), ["initiative", "municipality"], schema.type)
             XCTAssertTrue(schema.fields.prefix(2).allSatisfy(\.required), schema.type)

@@ -122,7 +122,7 @@ final class AuthoringPlannerTests: XCTestCase {
             (.delete(key), snapshot(), .unknownRecord(key)),
             (.delete(key), snapshot(record: deleted), .deletedRecord(key)),
             (.delete(key), snapshot(record: liveRecord(municipality: "GM0716")), .outOfScope(municipality: "GM0716", allowed: ["GM0718"])),
-            (.create(RecordKey(type: "fund", id: key.id), [:]), snapshot(), .schema(.unknownType("fund"))),
+            (.create(RecordKey(type: "event", id: key.id), [:]), snapshot(), .schema(.unknownType("event"))),
         ]
         for (edit, snapshot, expected) in cases {
             XCTAssertAuthoringError(expected) { try ChangeSetPlanner.plan(edit, in: snapshot) }

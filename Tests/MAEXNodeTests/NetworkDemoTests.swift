@@ -43,6 +43,9 @@ final class NetworkDemoTests: XCTestCase {
             XCTAssertFalse(stillUp, "the node on port \(port) was stopped with the demo")
         }
         XCTAssertTrue(output.contains("Repair Café Vlissingen") && output.contains("Energiecoöperatie Tholen"), "the example initiatives")
+        XCTAssertTrue(output.contains("geweigerd (refused): het budget is op: EUR 2.000,00 gevraagd, nog EUR 1.500,00 beschikbaar"), output)
+        XCTAssertEqual(output.components(separatedBy: "over: EUR 1.500,00; besluiten: afgewezen, toegekend;").count - 1, 5,
+                       "every node shows the same Impuls decisions:\n\(output)")
     }
 
     /// The first of `count` consecutive free ports on 127.0.0.1.

@@ -37,9 +37,9 @@ final class NetworkFirstSyncTests: XCTestCase {
         let sync = try CLI.run(["sync", "--data", fresh.path, "--peer", hub.url, "--json", "--quiet"], timeout: 120)
         XCTAssertEqual(sync.status, 0, sync.stderr)
         let summary = try sync.json()
-        XCTAssertEqual(summary.member("still_pending"), .int(0), sync.stdout)
-        XCTAssertEqual(summary.member("pending"), .int(0), "every page is applicable in order: \(sync.stdout)")
-        XCTAssertEqual(summary.member("pull_passes"), .int(1), sync.stdout)
+        XCTAssertEqual(summary["still_pending"], .int(0), sync.stdout)
+        XCTAssertEqual(summary["pending"], .int(0), "every page is applicable in order: \(sync.stdout)")
+        XCTAssertEqual(summary["pull_passes"], .int(1), sync.stdout)
         try await assertSameState(fresh, as: hub, holding: 1005 + 2)
     }
 
@@ -67,10 +67,10 @@ final class NetworkFirstSyncTests: XCTestCase {
         let sync = try CLI.run(["sync", "--data", fresh.path, "--peer", hub.url, "--json", "--quiet", "--pull-count", "10"], timeout: 120)
         XCTAssertEqual(sync.status, 0, sync.stderr)
         let summary = try sync.json()
-        XCTAssertEqual(summary.member("pending"), .int(0), sync.stdout)
-        XCTAssertEqual(summary.member("still_pending"), .int(0), sync.stdout)
+        XCTAssertEqual(summary["pending"], .int(0), sync.stdout)
+        XCTAssertEqual(summary["still_pending"], .int(0), sync.stdout)
         // 240 change sets and four certificates, 10 a page: the pull loop ends when the peer has no more.
-        XCTAssertEqual(summary.member("pull_requests"), .int(Int64((244 + 9) / 10)), sync.stdout)
+        XCTAssertEqual(summary["pull_requests"], .int(Int64((244 + 9) / 10)), sync.stdout)
         try await assertSameState(fresh, as: hub, holding: 244)
     }
 
@@ -171,13 +171,5 @@ struct ChainSet {
         let signed = changeSet.signed(with: key)
         heads[index] = signed
         all.append(signed)
-    }
-}
-
-extension JSONValue {
-    /// The member `key` of an object (`nil` for other values or a missing key).
-    func member(_ key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members[key]
     }
 }

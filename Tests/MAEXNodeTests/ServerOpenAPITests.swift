@@ -44,7 +44,7 @@ final class ServerOpenAPITests: XCTestCase {
             for method in item.objectValue?.keys.sorted() ?? [] { listed.insert("\(method.uppercased()) \(path)") }
         }
         XCTAssertEqual(listed, Set(RouteCatalog.all.map(\.description)))
-        XCTAssertEqual(RouteCatalog.all.count, 27 + RouteCatalog.openData.count)
+        XCTAssertEqual(RouteCatalog.all.count, 29 + RouteCatalog.openData.count)
         for (path, item) in paths {
             for (method, operation) in item.objectValue ?? [:] {
                 let responses = operation.objectValue?["responses"]?.objectValue

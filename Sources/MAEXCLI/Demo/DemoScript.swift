@@ -12,7 +12,7 @@ struct DemoScript: Sendable {
     static let offlineValue = "14"
     static let hubValue = "16"
 
-    private var all: [String] { network.nodes.map(\.key) }
+    var all: [String] { network.nodes.map(\.key) }
 
     func run() async throws {
         say("MAEX-demo: het Zeeuwse netwerk van vijf nodes (the Zeeland network of five nodes)")
@@ -82,7 +82,9 @@ struct DemoScript: Sendable {
         step(6, "Het conflict blijft zichtbaar", "the conflict is kept visible")
         try await showConflict(repairCafe, names: names)
 
-        step(7, "De nodes draaien op (the nodes run at)", "")
+        try await runImpuls(step: 7, repairCafe: repairCafe)
+
+        step(8, "De nodes draaien op (the nodes run at)", "")
         for node in network.nodes {
             detail("\(node.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(node.url)   (\(node.url)v1/initiatives, \(node.url)v1/digest)")
         }
@@ -118,11 +120,11 @@ struct DemoScript: Sendable {
 
     private func say(_ text: String) { Console.line("\n" + text) }
 
-    private func step(_ number: Int, _ dutch: String, _ english: String) {
+    func step(_ number: Int, _ dutch: String, _ english: String) {
         Console.line("\n\(number). \(dutch)" + (english.isEmpty ? "" : "\n   (\(english))"))
     }
 
-    private func detail(_ text: String) {
+    func detail(_ text: String) {
         guard !text.isEmpty else { return }
         Console.line("   " + text)
     }

@@ -7,7 +7,7 @@ extension RecordSchema {
 
     /// Every record type of the register that this version knows, by type.
     public static let registerTypes: [String: RecordSchema] = Dictionary(
-        uniqueKeysWithValues: ([initiative] + subRecords).map { ($0.type, $0) })
+        uniqueKeysWithValues: ([initiative] + subRecords + impulsTypes).map { ($0.type, $0) })
 
     /// The two fields every sub-record starts with: its initiative (a lowercase UUID, checked by
     /// `RecordValidator`) and that initiative's municipality.

@@ -19,7 +19,7 @@ public enum RecordValidator {
         case RecordSchema.contribution.type: try checkContribution(values)
         case RecordSchema.need.type: try checkNeed(values)
         case RecordSchema.partner.type: try checkPartner(values)
-        default: return
+        default: try checkImpuls(type: type, values)
         }
     }
 

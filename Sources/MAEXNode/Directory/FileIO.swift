@@ -5,6 +5,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+// On Linux the clang importer may attribute `struct stat` to Dispatch's C module when another
+// file of the target imports Dispatch first; importing it here keeps `stat` visible either way.
+#if canImport(CDispatch)
+import CDispatch
+#endif
 
 #if canImport(Glibc)
 private let systemRead = Glibc.read

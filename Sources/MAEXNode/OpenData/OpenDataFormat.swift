@@ -4,8 +4,13 @@ public enum OpenDataFormat: String, CaseIterable, Sendable {
     case hsds
     /// CSV tables: initiatives, needs, offers and the handprint per SDG, municipality and year.
     case csv
-    /// A 360Giving 1.4 package of the grants the node holds.
+    /// A 360Giving 1.4 package (JSON) of the grants and donations the node holds.
     case giving = "360giving"
+    /// The same as 360Giving's flat CSV.
+    case givingCSV = "360giving-csv"
+
+    /// Whether the format is one of 360Giving's (one file, printed when no folder is named).
+    public var isGiving: Bool { self == .giving || self == .givingCSV }
 }
 
 /// Why an export wrote nothing.

@@ -5,6 +5,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case layout, card, home, area, initiative, notFound, message
     case field, errors, profile, register, edit, editRow
     case openData, partner, catalogue
+    case impulsOverview, impulsFund, impulsApplication, impulsProfile
     case privacy, accessibility, contactLink
 
     /// The template's Mustache text.
@@ -26,6 +27,10 @@ enum PageTemplate: String, CaseIterable, Sendable {
         case .openData: OpenDataTemplates.openData
         case .partner: PartnerPage.template
         case .catalogue: CataloguePage.template
+        case .impulsOverview: ImpulsTemplates.overview
+        case .impulsFund: ImpulsTemplates.fund
+        case .impulsApplication: ImpulsTemplates.application
+        case .impulsProfile: ImpulsTemplates.profile
         case .privacy: NoticeTemplates.privacy
         case .accessibility: NoticeTemplates.accessibility
         case .contactLink: NoticeTemplates.contactLink

@@ -108,6 +108,7 @@ enum PageTemplates {
         {{#description}}<div>{{description}}</div>{{/description}}{{#details}}<div class="muted">{{details}}</div>{{/details}}</li>{{/offers}}</ul>{{^offers}}<p>Geen aanbod.</p>{{/offers}}
         <h2>Partners</h2>
         <ul class="plain">{{#partners}}<li>{{organisation}} <span class="tag">{{role}}</span>{{#period}} <span class="muted">{{period}}</span>{{/period}}</li>{{/partners}}</ul>{{^partners}}<p>Geen partners vermeld.</p>{{/partners}}
+        {{> impulsProfile}}
         <h2>Contact</h2>
         <ul class="plain">{{#website}}<li>Website: <a href="{{website}}" rel="nofollow">{{website}}</a></li>{{/website}}{{#email}}<li>E-mail: <a href="mailto:{{email}}">{{email}}</a></li>{{/email}}{{#address}}<li>Adres: {{address}}</li>{{/address}}</ul>
         <p class="muted">Laatst bevestigd: {{lastVerified}} · <a href="/beheer/initiatief/{{id}}" rel="nofollow">Profiel bewerken of bevestigen (beheer)</a></p>

@@ -57,10 +57,13 @@ struct PagesController: Sendable {
 
     func initiative(_ id: String) async throws -> Response {
         guard EnvelopeRules.isValidRecordID(id),
-            let register = try await dependencies.withStore({ try PageRegister.load(from: $0, initiative: id) }),
+            let (register, impuls) = try await dependencies.withStore({ store in
+                try PageRegister.load(from: store, initiative: id).map { ($0, try store.impulsRecords()) }
+            }),
             let profile = register.initiatives.first
         else { return try notFound("Er is geen initiatief met deze id.") }
-        return try render(.initiative, title: profile.name, context: InitiativePage.context(profile, register: register, today: today))
+        let context = InitiativePage.context(profile, register: register, today: today).merging(ImpulsPage.profile(id, impuls)) { first, _ in first }
+        return try render(.initiative, title: profile.name, context: context)
     }
 
     private func area(heading: String, path: String, municipalities: [Municipality], codes: Set<String>?, query: String?) async throws -> Response {

@@ -10,10 +10,14 @@ extension RouteCatalog {
     static let registrationSubmit = Endpoint(method: .post, path: "/aanmelden")
     static let editForm = Endpoint(method: .get, path: "/beheer/initiatief/{id}")
     static let editSubmit = Endpoint(method: .post, path: "/beheer/initiatief/{id}")
+    static let impulsPage = Endpoint(method: .get, path: "/impuls")
+    static let fundPage = Endpoint(method: .get, path: "/impuls/{code}")
+    static let applicationForm = Endpoint(method: .get, path: "/beheer/impuls/{id}")
+    static let applicationSubmit = Endpoint(method: .post, path: "/beheer/impuls/{id}")
 
     /// The web pages (HTML), registered like the API so a wrong method gets 405.
     static let pages: [Endpoint] = [
         homePage, municipalityPage, provincePage, nationalPage, initiativePage, registrationForm, registrationSubmit, editForm,
-        editSubmit, privacyPage, accessibilityPage,
+        editSubmit, privacyPage, accessibilityPage, impulsPage, fundPage, applicationForm, applicationSubmit,
     ] + openDataPages
 }

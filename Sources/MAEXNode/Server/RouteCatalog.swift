@@ -18,6 +18,8 @@ enum RouteCatalog {
     static let createInitiative = Endpoint(method: .post, path: "/v1/initiatives")
     static let updateInitiative = Endpoint(method: .patch, path: "/v1/initiatives/{id}")
     static let deleteInitiative = Endpoint(method: .delete, path: "/v1/initiatives/{id}")
+    static let impulsFunds = Endpoint(method: .get, path: "/v1/impuls/funds")
+    static let impulsFund = Endpoint(method: .get, path: "/v1/impuls/funds/{code}")
     /// Per collection (`contributions`, `needs`, `offers`, `partners`): add, update, delete.
     static let subRecords: [Endpoint] = SubRecordKind.allCases.flatMap { kind in
         [
@@ -30,7 +32,7 @@ enum RouteCatalog {
     /// All endpoints of the JSON API (the web pages are in `pages`).
     static let all: [Endpoint] = [
         node, digest, vector, pull, push, initiatives, initiative, conflicts, quarantine, health, metrics, openAPI,
-        createInitiative, updateInitiative, deleteInitiative,
+        createInitiative, updateInitiative, deleteInitiative, impulsFunds, impulsFund,
     ] + subRecords + openData
 
     /// The methods allowed on a concrete request path (empty when no route has that path).
