@@ -212,7 +212,7 @@ def pages(base, initiative, token):
         ("aanmelden-fouten", "/aanmelden", ("registration", REGISTRATION_MISTAKES)),
         ("privacy", "/privacy", None), ("toegankelijkheid", "/toegankelijkheid", None),
         ("open-data", "/open-data", None), ("aanbod", "/aanbod", None), ("aanbod-zoeken", "/aanbod?q=repair", None),
-        ("partner", "/partner/gemeente-vlissingen", None),
+        ("partner", "/partner/gemeente-vlissingen", None), ("impuls", "/impuls", None),
         ("niet-gevonden", "/initiatief/00000000-0000-4000-8000-000000000000", None),
     ]
     if token:

@@ -20,7 +20,7 @@ final class PagesAccessibilityTests: XCTestCase {
     /// The pages the checker must report on, each at both widths.
     static let expectedPages = [
         "home", "gemeente", "gemeente-filter", "provincie", "nederland", "initiatief", "aanmelden", "aanmelden-fouten", "privacy",
-        "toegankelijkheid", "open-data", "aanbod", "aanbod-zoeken", "partner", "niet-gevonden", "beheer", "beheer-fouten",
+        "toegankelijkheid", "open-data", "aanbod", "aanbod-zoeken", "partner", "impuls", "niet-gevonden", "beheer", "beheer-fouten",
     ]
 
     func testEveryPageAndFormHasNoWCAGViolationsAtDesktopAndPhoneWidth() async throws {
