@@ -229,10 +229,10 @@ final class NetworkImpulsTests: XCTestCase {
         XCTAssertRefused(try cli(name, ["export", "--format", "xml"]), status: 2, mentions: "--format")
     }
 
-    /// Runs protocol/schemas/360giving/validate.py on `file`; its exit status.
+    /// Runs the fixtures' 360giving/validate.py (each grant and the package against the
+    /// 360Giving 1.4.3 schemas beside it) on `file`; its exit status.
     private static func validate(_ file: URL) throws -> Int32 {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("protocol/schemas/360giving/validate.py")
+        let script = SchemaValidator.fixtures.appendingPathComponent("360giving/validate.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, file.path]
