@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300
 
-.PHONY: deps build demo test bench format-check
+.PHONY: deps build demo test bench soak format-check
 
 ## Install the system libraries (libcurl, SQLite and zlib headers) when they are missing.
 deps:
@@ -30,6 +30,12 @@ demo: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+## Long reliability runs (minutes to hours); each prints a table for RELIABILITY.md.
+SOAK_KILLS ?= 1000
+soak: deps
+	$(SWIFT) build --product maex-node
+	python3 scripts/soak_crash.py --binary .build/debug/maex-node --kills $(SOAK_KILLS)
 
 ## Benchmarks in release mode; results go to BENCHMARKS.md.
 bench: deps
