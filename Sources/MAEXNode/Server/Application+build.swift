@@ -29,7 +29,10 @@ public func buildApplication(
     let router = buildRouter(dependencies)
     return Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .nanoseconds(configuration.idleTimeout.nanosecondsClamped))),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [EarlyAnswerCloseHandler()],
+                idleTimeout: .nanoseconds(configuration.idleTimeout.nanosecondsClamped))),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port),
             serverName: configuration.serverName,
