@@ -68,6 +68,7 @@ class Pusher(threading.Thread):
         self.idle = threading.Event()
         self.stopping = False
         self.syncs = self.failed_syncs = self.edits = 0
+        self.error = None
 
     def own_ids(self):
         with sqlite3.connect(os.path.join(self.folder, "maex.sqlite")) as db:
@@ -75,6 +76,13 @@ class Pusher(threading.Thread):
                 "SELECT c.id FROM change_set c JOIN author a USING (author_no) WHERE a.node_id = ?", (self.node_id,))}
 
     def run(self):
+        try:
+            self.cycle()
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            self.error = error
+            self.idle.set()
+
+    def cycle(self):
         while not self.stopping:
             if not self.go.is_set():
                 self.idle.set()
@@ -85,7 +93,7 @@ class Pusher(threading.Thread):
                 result = run(self.binary, "initiative", "add", "--name", f"Soak {self.edits}", "--municipality", "GM0718",
                              "--data", self.folder)
                 if result.returncode != 0:
-                    sys.exit(f"soak: edit failed: {result.stderr}")
+                    raise RuntimeError(f"edit failed: {result.stderr}")
                 self.edits += 1
             held = self.own_ids()
             result = run(self.binary, "sync", "--quiet", "--data", self.folder, "--peer", self.peer)
@@ -98,7 +106,8 @@ class Pusher(threading.Thread):
 
     def pause(self):
         self.go.clear()
-        self.idle.wait()
+        if not self.idle.wait(timeout=300) or self.error:
+            sys.exit(f"soak: the pusher failed: {self.error or 'no answer within 300 s'}")
 
 
 def check(binary, folder, acknowledged):
