@@ -17,6 +17,8 @@ deps:
 		for i in 1 2 3 4 5; do $(APT) update -qq && break; echo "apt-get update failed, retrying"; sleep 10; done; \
 		$(APT) install -y -qq $$missing; \
 	fi
+	@command -v schemathesis >/dev/null || python3 -m pip install -q schemathesis \
+		|| python3 -m pip install -q --break-system-packages schemathesis
 
 build: deps
 	$(SWIFT) build
@@ -33,9 +35,11 @@ test: deps
 
 ## Long reliability runs (minutes to hours); each prints a table for RELIABILITY.md.
 SOAK_KILLS ?= 1000
+SOAK_EXAMPLES ?= 1000
 soak: deps
 	$(SWIFT) build --product maex-node
 	python3 scripts/soak_crash.py --binary .build/debug/maex-node --kills $(SOAK_KILLS)
+	python3 scripts/soak_schemathesis.py --binary .build/debug/maex-node --examples $(SOAK_EXAMPLES)
 
 ## Benchmarks in release mode; results go to BENCHMARKS.md.
 bench: deps
