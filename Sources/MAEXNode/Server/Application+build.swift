@@ -31,7 +31,10 @@ public func buildApplication(
         router: router,
         server: .http1(
             configuration: .init(
-                additionalChannelHandlers: [EarlyAnswerCloseHandler()],
+                additionalChannelHandlers: [
+                    RequestHeadTimeoutHandler(timeout: .nanoseconds(configuration.requestHeadTimeout.nanosecondsClamped)),
+                    EarlyAnswerCloseHandler(),
+                ],
                 idleTimeout: .nanoseconds(configuration.idleTimeout.nanosecondsClamped))),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port),
