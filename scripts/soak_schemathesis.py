@@ -49,7 +49,7 @@ def main():
              "-H", f"Authorization: Bearer {token}", "--no-color",
              # The coverage phase hits an internal Hypothesis inconsistency on the initiative schema.
              "--phases", "examples,fuzzing,stateful"],
-            capture_output=True, text=True)
+            capture_output=True, text=True, cwd=root)  # its .schemathesis cache goes with the folder
         elapsed = time.time() - started
         output = result.stdout + result.stderr
         cases = re.search(r"(\d+) generated, (\d+) passed", output)
