@@ -15,6 +15,7 @@ final class NetworkFullDiskTests: XCTestCase {
 
     override func tearDown() {
         node?.stop()
+        if let node { try? FileManager.default.removeItem(at: node.logURL) }
         if let mountPoint {
             _ = try? Self.shell("umount", mountPoint.path)
             try? FileManager.default.removeItem(at: mountPoint)
