@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300
 PIP := $(SUDO) python3 -m pip
 
-.PHONY: deps test-deps apt-install build demo test bench
+.PHONY: deps test-deps apt-install build demo test bench soak
 
 ## Install the system libraries (libcurl, SQLite and zlib headers) when they are missing.
 deps:
@@ -16,7 +16,8 @@ deps:
 	$(MAKE) --no-print-directory apt-install PACKAGES="$$missing"
 
 ## What the tests need besides: Chromium and chromedriver with Python's selenium and
-## axe-playwright-python (accessibility), jsonschema (open-data schemas), openssl (test CAs).
+## axe-playwright-python (accessibility), jsonschema (open-data schemas), schemathesis (API
+## fuzzing), openssl (test CAs).
 test-deps: deps
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
@@ -25,10 +26,11 @@ test-deps: deps
 	python3 -m pip --version >/dev/null 2>&1 || missing="$$missing python3-pip"; \
 	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	$(MAKE) --no-print-directory apt-install PACKAGES="$$missing"
-	@python3 -c "import jsonschema, selenium, importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || { \
-		echo "installing: jsonschema selenium axe-playwright-python (pip)"; \
-		$(PIP) install -q jsonschema selenium axe-playwright-python \
-			|| $(PIP) install -q --break-system-packages jsonschema selenium axe-playwright-python; \
+	@{ python3 -c "import jsonschema, selenium, importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null \
+		&& command -v schemathesis >/dev/null; } || { \
+		echo "installing: jsonschema selenium axe-playwright-python schemathesis (pip)"; \
+		$(PIP) install -q jsonschema selenium axe-playwright-python schemathesis \
+			|| $(PIP) install -q --break-system-packages jsonschema selenium axe-playwright-python schemathesis; \
 	}
 
 # apt-get install of $(PACKAGES) (nothing when empty), retrying the index update while another
@@ -52,6 +54,14 @@ demo: deps
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+## Long reliability runs (minutes to hours); each prints a table for RELIABILITY.md.
+SOAK_KILLS ?= 1000
+SOAK_EXAMPLES ?= 1000
+soak: test-deps
+	$(SWIFT) build --product maex-node
+	python3 scripts/soak_crash.py --binary .build/debug/maex-node --kills $(SOAK_KILLS)
+	python3 scripts/soak_schemathesis.py --binary .build/debug/maex-node --examples $(SOAK_EXAMPLES)
 
 ## Benchmarks in release mode; results go to BENCHMARKS.md.
 bench: deps

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import GRDBSQLite
+import Logging
 import MAEXCore
 
 extension NodeStore {
@@ -10,8 +12,16 @@ extension NodeStore {
     /// The indexes hold every current write of a field, so with concurrent writes (a conflict)
     /// an initiative can match on the value that lost; callers that must be exact check the
     /// winning values of the (few) records found.
+    ///
+    /// When the disk is full the refresh cannot be written: the search then runs on the index
+    /// as it is (a plain listing stays exact; filters may miss the newest records) rather than
+    /// refusing a read.
     public func searchInitiatives(_ search: InitiativeSearch) throws(StoreError) -> [String] {
-        try refreshSearchIndex()
+        do {
+            try refreshSearchIndex()
+        } catch .database(_, let code, let message) where code == SQLITE_FULL {
+            logger.warning("search index not refreshed: the disk is full", metadata: ["error": "\(message)"])
+        }
         var sql = "SELECT r.id FROM record r WHERE r.type = 'initiative' AND r.deleted_seq IS NULL"
         var arguments = StatementArguments()
         if let municipalities = search.municipalities {

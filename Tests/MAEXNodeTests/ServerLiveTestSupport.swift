@@ -82,6 +82,13 @@ final class RawHTTPConnection: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// Makes `send` give up (return false) when the peer has not taken bytes for `timeout`.
+    func setSendTimeout(_ timeout: Duration) {
+        var value = timeval(
+            tv_sec: Int(timeout.components.seconds), tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+    }
+
     /// Sends all bytes; false when the peer closed the connection meanwhile.
     @discardableResult
     func send(_ bytes: [UInt8]) -> Bool {

@@ -34,4 +34,12 @@ final class SyncCursorTests: XCTestCase {
         XCTAssertEqual(cursor.lacking(from: peer, authors: []), 0)
         XCTAssertEqual(SyncCursor().lacking(from: [:]), 0)
     }
+
+    /// Heads come from a peer: claims near `Int64.max` (or negative) must not overflow.
+    func testLackingSaturatesOnHostileHeads() {
+        let cursor = SyncCursor([alice: 10])
+        XCTAssertEqual(cursor.lacking(from: [alice: .max, bob: .max, carol: .max / 2]), .max)
+        XCTAssertEqual(cursor.lacking(from: [alice: .min, bob: -5]), 0)
+        XCTAssertEqual(cursor.lacking(from: [alice: .min, bob: 7]), 7)
+    }
 }

@@ -96,7 +96,7 @@ struct ServeCommand: ParsableCommand {
         server.openDataLicence = settings.file?.openDataLicence ?? .ccBy40
         server.partners = settings.file?.partners ?? []
         if let cert = settings.tls.certificateFile, let key = settings.tls.privateKeyFile {
-            server.tls = try ServerTLS(certificateFile: cert, privateKeyFile: key, idleTimeout: server.idleTimeout)
+            server.tls = try ServerTLS(certificateFile: cert, privateKeyFile: key, http1: server.http1Channel)
         }
         let clients = try settings.peers.map { peer throws(ClientError) in
             var transport = Self.peerTransport

@@ -29,7 +29,7 @@ public func buildApplication(
     let router = buildRouter(dependencies)
     return Application(
         router: router,
-        server: configuration.tls?.server ?? .http1(configuration: .init(idleTimeout: .nanoseconds(configuration.idleTimeout.nanosecondsClamped))),
+        server: configuration.tls?.server ?? .http1(configuration: configuration.http1Channel),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port),
             serverName: configuration.serverName,

@@ -4,7 +4,8 @@
 /// `maxBodyBytes` is refused with 413 while it streams in, a pull answer holds at most
 /// `maxPullCount` change sets and about `maxPullBytes` of them, at most `maxConnections` TCP
 /// connections are served at once (further ones wait in the listen backlog until one closes),
-/// and a connection idle for `idleTimeout` is closed.
+/// a connection idle for `idleTimeout` is closed, and so is one whose request head takes longer
+/// than `requestHeadTimeout`.
 public struct NodeServerConfiguration: Sendable, Equatable {
     /// The address to bind, e.g. `127.0.0.1` or `0.0.0.0`.
     public var host: String
@@ -26,6 +27,10 @@ public struct NodeServerConfiguration: Sendable, Equatable {
     public var maxConnections: Int
     /// How long a connection may stay idle before the server closes it.
     public var idleTimeout: Duration
+    /// How long a request head may take to arrive (after the connection opened or the last
+    /// answer) before the server closes the connection: slowloris clients that trickle their
+    /// headers would otherwise hold every connection.
+    public var requestHeadTimeout: Duration = .seconds(10)
     /// Responses at least this large are gzip-compressed for clients that accept it.
     public var gzipMinimumBytes: Int
     /// The `Server` header, if any.

@@ -17,9 +17,10 @@ public struct ServerTLS: Sendable, Equatable {
     /// The HTTP/1.1 server over TLS.
     let server: HTTPServerBuilder
 
-    /// Reads the certificate chain and key and prepares the server.
+    /// Reads the certificate chain and key and prepares the server, HTTP/1.1 as `http1` (the
+    /// node's `NodeServerConfiguration.http1Channel`: its timeouts and connection handlers).
     /// - Throws: `ServerTLSError` naming the file at fault.
-    public init(certificateFile: String, privateKeyFile: String, idleTimeout: Duration) throws(ServerTLSError) {
+    public init(certificateFile: String, privateKeyFile: String, http1: HTTP1Channel.Configuration) throws(ServerTLSError) {
         self.certificateFile = certificateFile
         self.privateKeyFile = privateKeyFile
         let chain: [NIOSSLCertificate]
@@ -33,7 +34,7 @@ public struct ServerTLS: Sendable, Equatable {
         }
         let configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
         do {
-            server = try .tls(.http1(configuration: .init(idleTimeout: .nanoseconds(idleTimeout.nanosecondsClamped))), tlsConfiguration: configuration)
+            server = try .tls(.http1(configuration: http1), tlsConfiguration: configuration)
         } catch {
             throw .unreadable(path: certificateFile, what: "TLS configuration", reason: "\(error)")
         }

@@ -34,11 +34,15 @@ public struct SyncCursor: Sendable, Hashable {
     }
 
     /// How many change sets a node holding `heads` has that this cursor has not reached,
-    /// counting only `authors` when given.
+    /// counting only `authors` when given. Saturates at `Int64.max`: the heads come from a peer,
+    /// and a hostile one may claim sequences near `Int64.max` for many authors.
     public func lacking(from heads: [NodeID: Int64], authors: Set<NodeID>? = nil) -> Int64 {
         heads.reduce(0) { total, entry in
             if let authors, !authors.contains(entry.key) { return total }
-            return total + max(0, entry.value - self[entry.key])
+            let (gap, gapOverflow) = entry.value.subtractingReportingOverflow(self[entry.key])
+            let missing = gapOverflow ? (entry.value > 0 ? Int64.max : 0) : max(0, gap)
+            let (sum, sumOverflow) = total.addingReportingOverflow(missing)
+            return sumOverflow ? .max : sum
         }
     }
 }
