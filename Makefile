@@ -17,7 +17,7 @@ deps:
 
 ## What the tests need besides: Chromium and chromedriver with Python's selenium and
 ## axe-playwright-python (accessibility), jsonschema (open-data schemas), schemathesis (API
-## fuzzing), openssl (test CAs).
+## fuzzing), openssl (test CAs), iproute2 (network namespaces).
 test-deps: deps
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
@@ -25,6 +25,7 @@ test-deps: deps
 	command -v python3 >/dev/null || missing="$$missing python3"; \
 	python3 -m pip --version >/dev/null 2>&1 || missing="$$missing python3-pip"; \
 	command -v openssl >/dev/null || missing="$$missing openssl"; \
+	[ -x /usr/sbin/ip ] && [ -x /usr/sbin/tc ] || missing="$$missing iproute2"; \
 	$(MAKE) --no-print-directory apt-install PACKAGES="$$missing"
 	@{ python3 -c "import jsonschema, selenium, importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null \
 		&& command -v schemathesis >/dev/null; } || { \
