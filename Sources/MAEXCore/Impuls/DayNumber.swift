@@ -1,10 +1,14 @@
-/// Calendar arithmetic on `YYYY-MM-DD` dates for MAEX Impuls: days since 1970-01-01 and
-/// months back. Pure, without Foundation's calendars.
+/// Calendar arithmetic on `YYYY-MM-DD` dates (MAEX Impuls, open-data timestamps): days since
+/// 1970-01-01 and months back. Pure, without Foundation's calendars.
 public enum DayNumber {
     /// Days since 1970-01-01 of `date`, or `nil` when it is not `YYYY-MM-DD`.
     public static func of(_ date: String) -> Int64? {
         guard let (year, month, day) = parts(date) else { return nil }
-        // Howard Hinnant's days_from_civil.
+        return of(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+    public static func of(year: Int64, month: Int64, day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
