@@ -20,12 +20,12 @@ enum ImpulsTemplates {
         <h2>Voorwaarden</h2>
         <ul>{{#criteria}}<li>{{.}}</li>{{/criteria}}</ul>
         <h2>Financiers</h2>
-        <div class="scroll"><table><thead><tr><th scope="col">Financier</th><th scope="col">Soort</th><th scope="col" class="num">Bedrag</th></tr></thead>
+        <div class="scroll" role="region" tabindex="0" aria-label="Financiers"><table><thead><tr><th scope="col">Financier</th><th scope="col">Soort</th><th scope="col" class="num">Bedrag</th></tr></thead>
         <tbody>{{#pledges}}<tr><td>{{funder}}</td><td>{{kind}}</td><td class="num">{{amount}}</td></tr>{{/pledges}}</tbody></table></div>
         <h2>Doorlooptijd</h2>
         <p>Van aanvraag tot besluit: {{leadDecision}}. Van aanvraag tot uitbetaling: {{leadPayment}}.{{#target}} Streefdoel: besluit binnen {{target}} dagen.{{/target}}</p>
         <h2>Aanvragen</h2>
-        <div class="scroll"><table><thead><tr><th scope="col">Initiatief</th><th scope="col">Ingediend</th><th scope="col" class="num">Gevraagd</th>
+        <div class="scroll" role="region" tabindex="0" aria-label="Aanvragen en besluiten"><table><thead><tr><th scope="col">Initiatief</th><th scope="col">Ingediend</th><th scope="col" class="num">Gevraagd</th>
         <th scope="col">Besluit</th><th scope="col" class="num">Uitbetaald</th><th scope="col">Verantwoord</th></tr></thead>
         <tbody>{{#applications}}<tr><td><a href="/initiatief/{{initiative}}">{{initiativeName}}</a></td><td>{{submitted}}</td><td class="num">{{amount}}</td>
         <td>{{status}}{{#reason}} ({{reason}}){{/reason}}</td><td class="num">{{paid}}</td><td>{{reported}}</td></tr>{{/applications}}</tbody></table></div>
