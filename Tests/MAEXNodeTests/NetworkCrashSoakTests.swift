@@ -7,24 +7,10 @@ import XCTest
 /// `integrity_check` and `maex-node verify` pass.
 final class NetworkCrashSoakTests: XCTestCase {
     func testEightKillsLoseNothingAndApplyNothingTwice() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/soak_crash.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--binary", try CLI.executable().path, "--kills", "8", "--seed", "20261204"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let table = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, table + problems)
-        func figure(_ name: String) -> Int? {
-            table.split(separator: "\n").first { $0.hasPrefix("| \(name) |") }
-                .flatMap { $0.split(separator: "|").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
-        }
+        let run = try SoakScript.run("soak_crash.py", ["--kills", "8", "--seed", "20261204"])
+        let table = run.table
+        XCTAssertEqual(run.status, 0, table + run.problems)
+        let figure = run.figure
         XCTAssertEqual(figure("kills (SIGKILL of the serving node)"), 8, table)
         XCTAssertGreaterThan(figure("acknowledged change sets") ?? 0, 0, table)
         XCTAssertEqual(figure("acknowledged but lost"), 0, table)

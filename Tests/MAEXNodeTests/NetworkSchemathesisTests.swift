@@ -6,24 +6,11 @@ import XCTest
 /// examples per operation; every operation is tested and no answer is a server error.
 final class NetworkSchemathesisTests: XCTestCase {
     func testFewExamplesPerOperationFindNoServerError() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/soak_schemathesis.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--binary", try CLI.executable().path, "--examples", "3", "--workers", "1"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let table = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, table + problems)
-        func figure(_ name: String) -> Int? {
-            table.split(separator: "\n").first { $0.hasPrefix("| \(name) |") }
-                .flatMap { $0.split(separator: "|").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
-        }
+        let run = try SoakScript.run("soak_schemathesis.py", ["--examples", "3", "--workers", "1"])
+        let table = run.table
+        let problems = run.problems
+        XCTAssertEqual(run.status, 0, table + problems)
+        let figure = run.figure
         let operations = try XCTUnwrap(figure("operations in the document"), table + problems)
         XCTAssertGreaterThan(operations, 20, table)
         XCTAssertEqual(figure("operations tested"), operations, "every operation is tested:\n\(table)")
