@@ -25,7 +25,7 @@ struct ImpulsFundCreateCommand: ParsableCommand {
     var fields: [String] = []
 
     func run() throws {
-        var texts = try ImpulsSession.fields(fields)
+        var texts = try SubRecordInput.fields(fields)
         texts.merge(
             [
                 "fund": code, "name": name, "purpose": purpose ?? "", "areas": area ?? "", "sdgs": sdg ?? "",

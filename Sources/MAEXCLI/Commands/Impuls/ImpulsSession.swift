@@ -28,15 +28,4 @@ enum ImpulsSession {
         print("recorded \(change.record.type) (change set \(change.signed.id.hex.prefix(12))…)")
         print(change.record.id)
     }
-
-    /// `NAME=VALUE` items as a dictionary.
-    static func fields(_ items: [String]) throws -> [String: String] {
-        var texts: [String: String] = [:]
-        for item in items {
-            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw ValidationError("--field expects NAME=VALUE, got \"\(item)\"") }
-            texts[String(parts[0])] = String(parts[1])
-        }
-        return texts
-    }
 }
